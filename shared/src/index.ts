@@ -1,0 +1,12 @@
+/**
+ * Browser-safe entry: catalogs, money, time, out_trade_no, schemas and the checkout-status contract.
+ * Nothing here hashes, signs or touches a key; the server entry (`@qfpay-medusa/shared/server`) adds those.
+ */
+export * from "./catalogs/pay-types.js";
+export * from "./catalogs/status-codes.js";
+export * from "./catalogs/currencies.js";
+export * from "./catalogs/environments.js";
+export * from "./money.js";
+export * from "./time.js";
+export * from "./out-trade-no.js";
+export * from "./checkout-status.js";

@@ -1,0 +1,3 @@
+/** Server entry: everything in the browser entry plus signing, verification, the client and notification parsing. */
+export * from "./index.js";
+export * from "./signing.js";
