@@ -10,3 +10,4 @@ export * from "./money.js";
 export * from "./time.js";
 export * from "./out-trade-no.js";
 export * from "./checkout-status.js";
+export * from "./schemas/index.js";
