@@ -1,0 +1,57 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+/**
+ * Everything here comes from the environment the launcher (launcher/medusa.ts) sets,
+ * so the demo, the tests and a hand-run `medusa start` share one configuration.
+ */
+const env = process.env
+
+function qfpayProviderOptions(): Record<string, unknown> {
+  return {
+    appCode: env.QFPAY_APP_CODE,
+    clientKey: env.QFPAY_CLIENT_KEY,
+    ...(env.QFPAY_MCHID ? { mchid: env.QFPAY_MCHID } : {}),
+    ...(env.QFPAY_BASE_URL ? { baseUrl: env.QFPAY_BASE_URL } : {}),
+    // Extra provider options as JSON (e.g. qrExpiryMinutes), merged last.
+    ...(env.QFPAY_PROVIDER_OPTIONS ? JSON.parse(env.QFPAY_PROVIDER_OPTIONS) : {}),
+  }
+}
+
+const qfpayEnabled = Boolean(env.QFPAY_APP_CODE)
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: env.DATABASE_URL,
+    databaseLogging: false,
+    http: {
+      storeCors: env.STORE_CORS ?? "",
+      adminCors: env.ADMIN_CORS ?? "",
+      authCors: env.AUTH_CORS ?? "",
+      jwtSecret: env.JWT_SECRET || "demo-jwt-secret",
+      cookieSecret: env.COOKIE_SECRET || "demo-cookie-secret",
+    },
+  },
+  admin: {
+    disable: env.MEDUSA_ADMIN_DISABLED === "true",
+    backendUrl: env.MEDUSA_BACKEND_URL,
+  },
+  plugins: qfpayEnabled ? [{ resolve: "@qfpay-medusa/plugin", options: {} }] : [],
+  modules: qfpayEnabled
+    ? [
+        {
+          resolve: "@medusajs/medusa/payment",
+          options: {
+            providers: [
+              {
+                resolve: "@qfpay-medusa/plugin/providers/qfpay",
+                id: "qfpay",
+                options: qfpayProviderOptions(),
+              },
+            ],
+          },
+        },
+      ]
+    : [],
+})
