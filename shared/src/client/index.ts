@@ -1,0 +1,14 @@
+export { QfpayClient, type QfpayClientOptions, type ClientInput } from "./qfpay-client.js";
+export {
+  QfpayError,
+  QfpayGatewayError,
+  QfpayTransportError,
+  QfpayRequestError,
+  QfpayNotificationError,
+  type EndpointName,
+  type TransportErrorKind,
+} from "./errors.js";
+export { selectPaymentRecord, type PaymentRecordSelection } from "./select-payment-record.js";
+export { parseNotification } from "./parse-notification.js";
+export { parseQfpayJson } from "./response-json.js";
+export { JSON_ENDPOINTS, TRADE_BILL_ENDPOINT } from "./endpoints.js";
