@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { demoPayTypesOption } from "./src/demo-pay-types"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -14,6 +15,7 @@ function qfpayProviderOptions(): Record<string, unknown> {
     clientKey: env.QFPAY_CLIENT_KEY,
     ...(env.QFPAY_MCHID ? { mchid: env.QFPAY_MCHID } : {}),
     ...(env.QFPAY_BASE_URL ? { baseUrl: env.QFPAY_BASE_URL } : {}),
+    payTypes: demoPayTypesOption(),
     // Extra provider options as JSON (e.g. qrExpiryMinutes), merged last.
     ...(env.QFPAY_PROVIDER_OPTIONS ? JSON.parse(env.QFPAY_PROVIDER_OPTIONS) : {}),
   }

@@ -56,9 +56,17 @@ export function spawnManaged(spec: SpawnSpec): ManagedProcess {
       resolve(code)
     })
   })
-  exited.finally(() => log.end()).catch(() => undefined)
   if (child.pid === undefined) throw new Error(`Could not start ${spec.command}`)
   const pid = child.pid
+  // Whatever ends this process (even a library's own exit handler), the child's group goes with it.
+  const killOnExit = () => signalGroup(child, "SIGTERM")
+  process.on("exit", killOnExit)
+  exited
+    .finally(() => {
+      log.end()
+      process.off("exit", killOnExit)
+    })
+    .catch(() => undefined)
 
   return {
     pid,

@@ -1,0 +1,67 @@
+/**
+ * The demo: `pnpm --filter @qfpay-medusa/demo start`. Starts everything, prints where it is,
+ * and stops it all on Ctrl-C (SIGINT) or SIGTERM.
+ */
+import { PortInUseError, portFromEnv } from "./ports.js"
+import { realQfpayFromEnv } from "./qfpay-connection.js"
+import { DEFAULT_PORTS, PORT_VARIABLES, startStack, type Stack, type StackPorts } from "./stack.js"
+import { notifyUrlFor } from "./sandbox.js"
+
+function portsFromEnv(): StackPorts {
+  const entries = (Object.keys(DEFAULT_PORTS) as (keyof StackPorts)[]).map(
+    (name) => [name, portFromEnv(PORT_VARIABLES[name], DEFAULT_PORTS[name])] as const,
+  )
+  return Object.fromEntries(entries) as StackPorts
+}
+
+function summary(stack: Stack): string {
+  const lines = [
+    "",
+    "QFPay for Medusa: the demo is running.",
+    "",
+    `  Storefront       ${stack.storefrontUrl}`,
+    `  Medusa           ${stack.medusaUrl}`,
+    `  Admin dashboard  ${stack.adminUrl}`,
+    `      email        ${stack.admin.email}`,
+    `      password     ${stack.admin.password}`,
+    `  Publishable key  ${stack.publishableKey}`,
+    stack.sandbox
+      ? `  QFPay sandbox    ${stack.sandbox.url}`
+      : `  QFPay            ${stack.qfpayBaseUrl} (notifications: ${notifyUrlFor(stack.medusaUrl)}, see demo/README.md)`,
+    "",
+    "Ctrl-C stops everything.",
+    "",
+  ]
+  return lines.join("\n")
+}
+
+async function main(): Promise<void> {
+  const started = Date.now()
+  let stack: Stack | undefined
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`\n${signal}: stopping the demo...`)
+    await stack?.stop()
+    process.exit(0)
+  }
+  process.on("SIGINT", () => void stop("SIGINT"))
+  process.on("SIGTERM", () => void stop("SIGTERM"))
+
+  const qfpay = realQfpayFromEnv()
+  stack = await startStack({
+    ports: portsFromEnv(),
+    ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+    ...(qfpay ? { qfpay } : {}),
+    onProgress: (line) => console.log(`demo: ${line}`),
+  })
+  if (stopping) return
+  console.log(summary(stack))
+  console.log(`(started in ${((Date.now() - started) / 1000).toFixed(1)} s)`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof PortInUseError ? `demo: ${error.message}` : error)
+  process.exit(1)
+})
