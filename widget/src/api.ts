@@ -1,0 +1,111 @@
+import { isCheckoutStatusValue, type CheckoutStatus } from "./contract.js";
+
+/** Where the element finds its payment session. */
+export interface CheckoutEndpoint {
+  backendUrl: string;
+  publishableKey: string;
+  sessionId: string;
+}
+
+export type CheckoutApiErrorCode =
+  | "session_not_found"
+  | "unauthorized"
+  | "bad_request"
+  | "server_error"
+  | "network"
+  | "invalid_response";
+
+/** HTTP statuses worth another try: the server or the way to it is busy, not wrong. */
+const TRANSIENT_HTTP_STATUSES: ReadonlySet<number> = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+const CODE_BY_HTTP_STATUS: Readonly<Record<number, CheckoutApiErrorCode>> = {
+  401: "unauthorized",
+  403: "unauthorized",
+  404: "session_not_found",
+};
+
+export class CheckoutApiError extends Error {
+  override readonly name = "CheckoutApiError";
+  constructor(
+    readonly code: CheckoutApiErrorCode,
+    message: string,
+    /** True when trying again later may work (network down, 5xx, 429). */
+    readonly transient: boolean,
+    readonly httpStatus?: number,
+  ) {
+    super(message);
+  }
+}
+
+function sessionUrl(endpoint: CheckoutEndpoint, suffix = ""): string {
+  const base = endpoint.backendUrl.replace(/\/+$/, "");
+  return `${base}/store/qfpay/payment-sessions/${encodeURIComponent(endpoint.sessionId)}${suffix}`;
+}
+
+/** GET the session's current status. */
+export function fetchCheckoutStatus(endpoint: CheckoutEndpoint, signal?: AbortSignal): Promise<CheckoutStatus> {
+  return requestStatus(sessionUrl(endpoint), "GET", endpoint.publishableKey, signal);
+}
+
+/** POST for a fresh code once the old one expired; answers the new status. */
+export function refreshCheckoutStatus(endpoint: CheckoutEndpoint, signal?: AbortSignal): Promise<CheckoutStatus> {
+  return requestStatus(sessionUrl(endpoint, "/refresh"), "POST", endpoint.publishableKey, signal);
+}
+
+async function requestStatus(
+  url: string,
+  method: "GET" | "POST",
+  publishableKey: string,
+  signal: AbortSignal | undefined,
+): Promise<CheckoutStatus> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: { accept: "application/json", "x-publishable-api-key": publishableKey },
+      cache: "no-store",
+      signal,
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new CheckoutApiError("network", "The payment server could not be reached.", true);
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw httpError(response.status, body);
+  if (!looksLikeCheckoutStatus(body)) {
+    throw new CheckoutApiError("invalid_response", "The payment server answered with something unexpected.", false);
+  }
+  return body;
+}
+
+function httpError(status: number, body: unknown): CheckoutApiError {
+  const serverMessage =
+    typeof body === "object" && body !== null && typeof (body as { message?: unknown }).message === "string"
+      ? (body as { message: string }).message
+      : `HTTP ${status}`;
+  const transient = TRANSIENT_HTTP_STATUSES.has(status);
+  const code = CODE_BY_HTTP_STATUS[status] ?? (status >= 500 ? "server_error" : "bad_request");
+  return new CheckoutApiError(code, serverMessage, transient, status);
+}
+
+/** A light shape check (no schema library in the browser bundle): enough to render safely. */
+function looksLikeCheckoutStatus(body: unknown): body is CheckoutStatus {
+  if (typeof body !== "object" || body === null) return false;
+  const b = body as Record<string, unknown>;
+  const modeOk =
+    (b.mode === "qr" && typeof b.qrcode === "string" && b.qrcode.length > 0) ||
+    (b.mode === "redirect" && typeof b.pay_url === "string");
+  return (
+    typeof b.session_id === "string" &&
+    isCheckoutStatusValue(b.status) &&
+    typeof b.wallet === "string" &&
+    modeOk &&
+    typeof b.amount === "number" &&
+    Number.isInteger(b.amount) &&
+    typeof b.currency_code === "string" &&
+    /^[a-zA-Z]{3}$/.test(b.currency_code) &&
+    (b.expires_at === null || (typeof b.expires_at === "string" && !Number.isNaN(Date.parse(b.expires_at)))) &&
+    typeof b.server_time === "string" &&
+    !Number.isNaN(Date.parse(b.server_time))
+  );
+}

@@ -1,0 +1,203 @@
+import { isServer, type ReactiveController, type ReactiveControllerHost } from "lit";
+import { CheckoutApiError } from "../api.js";
+import { isFinalStatus, type CheckoutStatus, type CheckoutStatusValue } from "../contract.js";
+
+export interface StatusPollerOptions {
+  /** Asks the server once; must honour the signal. */
+  fetchStatus(signal: AbortSignal): Promise<CheckoutStatus>;
+  /** Every answer that is not stale (arrived for the current run and before a final state). */
+  onStatus(status: CheckoutStatus, receivedAt: number): void;
+  /** An error retrying cannot fix (unknown session, refused key, unreadable answer). Polling stops. */
+  onFatalError(error: CheckoutApiError): void;
+  /** Called with true when a request failed transiently and a retry is scheduled, false once one succeeds. */
+  onConnectionChange(reconnecting: boolean, error?: CheckoutApiError): void;
+}
+
+export interface PollTiming {
+  /** First delay between polls, ms. */
+  interval: number;
+  /** No delay grows beyond this, ms. */
+  maxInterval: number;
+  /** Growth per unchanged answer: the shopper is slower to pay the longer they have not. */
+  backoff: number;
+}
+
+export const DEFAULT_POLL_TIMING: Readonly<PollTiming> = { interval: 2_000, maxInterval: 10_000, backoff: 1.25 };
+
+/** Delay before the next poll after `calmPolls` answers in a row without a change. */
+export function pollDelay(timing: PollTiming, calmPolls: number): number {
+  return Math.min(Math.max(timing.maxInterval, timing.interval), timing.interval * timing.backoff ** calmPolls);
+}
+
+/** Delay before retrying after `failures` transient errors in a row (doubling, same cap). */
+export function retryDelay(timing: PollTiming, failures: number): number {
+  return Math.min(Math.max(timing.maxInterval, timing.interval), timing.interval * 2 ** Math.max(0, failures - 1));
+}
+
+/**
+ * Polls the checkout status with chained timeouts (one request at a time, never setInterval).
+ * Backs off while nothing changes, pauses while the page is hidden and polls at once when it
+ * is shown again, aborts the request in flight when the host leaves the DOM, ignores answers
+ * from a superseded run or after a final status, and retries transient errors.
+ */
+export class StatusPoller implements ReactiveController {
+  timing: PollTiming = { ...DEFAULT_POLL_TIMING };
+
+  private running = false;
+  private finished = false;
+  private connected = false;
+  private generation = 0;
+  private calmPolls = 0;
+  private failures = 0;
+  private lastStatus: CheckoutStatusValue | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private inFlight: AbortController | undefined;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: StatusPollerOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** Starts over: forgets the previous run and polls now. */
+  start(): void {
+    this.reset();
+    this.running = true;
+    this.pollNow();
+  }
+
+  /** Continues from a status obtained elsewhere (the refresh route): next poll after the first interval. */
+  continueFrom(status: CheckoutStatus): void {
+    this.reset();
+    this.lastStatus = status.status;
+    this.finished = isFinalStatus(status.status);
+    this.running = true;
+    this.schedule(this.timing.interval);
+  }
+
+  stop(): void {
+    this.reset();
+  }
+
+  /** Polls immediately unless a request is already in flight or polling has ended. */
+  pollNow(): void {
+    if (!this.running || this.finished || !this.connected || this.inFlight) return;
+    this.clearTimer();
+    void this.run();
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    if (isServer) return;
+    document.addEventListener("visibilitychange", this.onVisibilityChange);
+    window.addEventListener("pageshow", this.onPageShow);
+    this.pollNow();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    if (isServer) return;
+    document.removeEventListener("visibilitychange", this.onVisibilityChange);
+    window.removeEventListener("pageshow", this.onPageShow);
+    this.clearTimer();
+    this.abortInFlight();
+  }
+
+  private reset(): void {
+    this.generation++;
+    this.running = false;
+    this.finished = false;
+    this.calmPolls = 0;
+    this.failures = 0;
+    this.lastStatus = undefined;
+    this.clearTimer();
+    this.abortInFlight();
+  }
+
+  private async run(): Promise<void> {
+    const generation = this.generation;
+    const controller = new AbortController();
+    this.inFlight = controller;
+    let status: CheckoutStatus;
+    try {
+      status = await this.options.fetchStatus(controller.signal);
+    } catch (error) {
+      if (this.isStale(generation, controller)) return;
+      this.inFlight = undefined;
+      this.handleError(error);
+      return;
+    }
+    if (this.isStale(generation, controller)) return;
+    this.inFlight = undefined;
+    this.handleStatus(status);
+  }
+
+  private isStale(generation: number, controller: AbortController): boolean {
+    const stale = generation !== this.generation || controller.signal.aborted || this.finished;
+    if (stale && this.inFlight === controller) this.inFlight = undefined;
+    return stale;
+  }
+
+  private handleStatus(status: CheckoutStatus): void {
+    if (this.failures > 0) {
+      this.failures = 0;
+      this.options.onConnectionChange(false);
+    }
+    this.calmPolls = status.status === this.lastStatus ? this.calmPolls + 1 : 0;
+    this.lastStatus = status.status;
+    this.finished = isFinalStatus(status.status);
+    this.options.onStatus(status, Date.now());
+    if (!this.finished) this.schedule(pollDelay(this.timing, this.calmPolls));
+  }
+
+  private handleError(error: unknown): void {
+    const apiError =
+      error instanceof CheckoutApiError
+        ? error
+        : new CheckoutApiError("invalid_response", "The payment server answered with something unexpected.", false);
+    if (!apiError.transient) {
+      this.running = false;
+      this.options.onFatalError(apiError);
+      return;
+    }
+    this.failures++;
+    this.options.onConnectionChange(true, apiError);
+    this.schedule(retryDelay(this.timing, this.failures));
+  }
+
+  private schedule(delay: number): void {
+    this.clearTimer();
+    if (!this.running || this.finished || !this.connected || isServer) return;
+    // While hidden, nothing is scheduled: the visibility handler polls when the page is shown again.
+    if (document.visibilityState === "hidden") return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run();
+    }, delay);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private abortInFlight(): void {
+    this.inFlight?.abort();
+    this.inFlight = undefined;
+  }
+
+  private readonly onVisibilityChange = (): void => {
+    if (document.visibilityState === "hidden") {
+      this.clearTimer();
+      return;
+    }
+    this.calmPolls = 0;
+    this.pollNow();
+  };
+
+  /** Back from the wallet's page through the back/forward cache: look again at once. */
+  private readonly onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted) this.pollNow();
+  };
+}

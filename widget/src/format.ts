@@ -1,0 +1,21 @@
+/** Formats an amount given in the currency's minor unit (QFPay `txamt`) for the shopper's language. */
+export function formatAmount(amountMinor: number, currencyCode: string, intlLocale: string): string {
+  const currency = currencyCode.toUpperCase();
+  try {
+    const format = new Intl.NumberFormat(intlLocale, { style: "currency", currency });
+    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    return format.format(amountMinor / 10 ** digits);
+  } catch {
+    // An ISO code Intl does not know: show the raw figure with its code rather than nothing.
+    return `${(amountMinor / 100).toFixed(2)} ${currency}`;
+  }
+}
+
+/** "4:05" for 245 seconds; "1:02:03" past an hour. */
+export function formatClock(totalSeconds: number): string {
+  const s = Math.max(0, Math.floor(totalSeconds));
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const seconds = String(s % 60).padStart(2, "0");
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
+}

@@ -1,0 +1,620 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { CheckoutApiError, fetchCheckoutStatus, refreshCheckoutStatus, type CheckoutEndpoint } from "./api.js";
+import { findConfigError } from "./config.js";
+import { isFinalStatus, type CheckoutStatus, type CheckoutStatusValue, type FinalStatus } from "./contract.js";
+import { Countdown, crossesAnnouncement } from "./controllers/countdown.js";
+import { DEFAULT_POLL_TIMING, StatusPoller } from "./controllers/status-poller.js";
+import { qfpayEvent, type QfpayEventDetails, type QfpayEventName } from "./events.js";
+import { formatAmount, formatClock } from "./format.js";
+import { en, loadMessages, resolveLocale, type ErrorCode, type LocaleId, type Messages } from "./i18n/index.js";
+import { resultIcon, walletMark, type ResultTone } from "./icons.js";
+import { qrSvgGeometry, type QrSvgGeometry } from "./qr-svg.js";
+import { parseOriginList, safeRedirectUrl } from "./redirect-guard.js";
+import { checkoutStyles } from "./styles.js";
+import { isKnownWallet, walletDisplay } from "./wallets.js";
+
+type MessageText = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+
+interface ResultView {
+  tone: ResultTone;
+  title: MessageText;
+  text: MessageText;
+  /** Label of the button that asks the refresh route for a fresh code; null when nothing is left to do. */
+  action: MessageText | null;
+}
+
+/** What each final state shows. */
+const RESULT_VIEWS: Readonly<Record<FinalStatus, ResultView>> = {
+  succeeded: { tone: "success", title: "succeededTitle", text: "succeededText", action: null },
+  failed: { tone: "problem", title: "failedTitle", text: "failedText", action: "tryAgain" },
+  canceled: { tone: "neutral", title: "canceledTitle", text: "canceledText", action: "newCode" },
+  expired: { tone: "neutral", title: "expiredTitle", text: "expiredText", action: "newCode" },
+};
+
+/** What the shopper is told (and what the live region says) while the payment is open. */
+const OPEN_STATUS_TEXT: Readonly<Record<Exclude<CheckoutStatusValue, FinalStatus>, MessageText>> = {
+  pending: "waiting",
+  processing: "processing",
+};
+
+/** Errors the shopper may retry from the error view; the others need the page to change its attributes. */
+const RETRYABLE_ERRORS: ReadonlySet<ErrorCode> = new Set(["server_error", "network", "invalid_response", "bad_request"]);
+
+const MIN_POLL_INTERVAL_MS = 500;
+
+/**
+ * A drop-in checkout for QFPay wallets (WeChat Pay, Alipay, FPS, PayMe, ...) in a Medusa storefront.
+ * Shows the wallet's QR code (or a button to the wallet's page), follows the payment's status through
+ * the plugin's store route, counts down to the code's expiry and offers a new code when it runs out.
+ * The storefront completes the cart when `qfpay-succeeded` fires.
+ *
+ * @tag qfpay-checkout
+ *
+ * @attr backend-url - The Medusa backend's URL (http or https), e.g. `https://shop.example.com`.
+ * @attr publishable-key - The store's publishable API key (sent as `x-publishable-api-key`).
+ * @attr session-id - The Medusa payment session id of the QFPay payment.
+ * @attr locale - Language: `en`, `zh-HK`, `zh-CN`, `ja` or `th` (or any tag starting so). Defaults to the page's `lang`.
+ * @attr poll-interval - First delay between status checks in ms (default 2000); it backs off to 10 s while nothing changes.
+ * @attr auto-redirect - For wallets paid on their own web page: go there without waiting for a click.
+ * @attr allowed-redirect-origins - Space-separated http origins the element may redirect to besides https URLs (a local sandbox).
+ * @attr theme - `auto` (default, follows the system), `light` or `dark`.
+ *
+ * @fires qfpay-status - Every status change. Detail: `{ status, previous, checkout }`.
+ * @fires qfpay-succeeded - The payment succeeded: complete the cart now. Detail: `{ sessionId, checkout }`.
+ * @fires qfpay-failed - The payment failed or was canceled. Detail: `{ sessionId, status, message, checkout }`.
+ * @fires qfpay-expired - The code expired (by the server's clock). Detail: `{ sessionId, expiresAt }`.
+ * @fires qfpay-error - Bad configuration, unknown session or a network problem. Detail: `{ code, message, transient }`.
+ * @fires qfpay-redirect - About to open the wallet's page; cancelable (call `preventDefault()` to navigate yourself). Detail: `{ url }`.
+ *
+ * @slot actions - Extra actions shown under a failed, canceled or expired payment (e.g. "Choose another payment method").
+ *
+ * @csspart base - The card around everything.
+ * @csspart header - Wallet mark, name and amount.
+ * @csspart mark - The wallet's round mark.
+ * @csspart amount - The amount to pay.
+ * @csspart qr - The frame around the QR code.
+ * @csspart instructions - How to pay with this wallet.
+ * @csspart copy-button - The button that copies the code's text.
+ * @csspart countdown - Time left, as text and progress bar.
+ * @csspart progress - The progress bar of the time left.
+ * @csspart status - The line saying what the checkout waits for.
+ * @csspart same-phone - Help for paying from the phone showing the code (small screens only).
+ * @csspart redirect-button - The button to the wallet's page.
+ * @csspart action - The button of a final or error state (new code, try again).
+ * @csspart result - The success, failure, cancel or expiry view.
+ * @csspart error - The error view.
+ *
+ * @cssprop --qfpay-color-accent - Buttons, progress and focus ring.
+ * @cssprop --qfpay-color-on-accent - Text on accent-coloured buttons.
+ * @cssprop --qfpay-color-surface - Card background.
+ * @cssprop --qfpay-color-text - Main text.
+ * @cssprop --qfpay-color-muted - Secondary text.
+ * @cssprop --qfpay-color-border - Borders.
+ * @cssprop --qfpay-color-subtle - Quiet backgrounds (progress track, hints).
+ * @cssprop --qfpay-color-success - Success icon.
+ * @cssprop --qfpay-color-danger - Failure icon.
+ * @cssprop --qfpay-qr-dark - QR modules (default black; keep it dark).
+ * @cssprop --qfpay-qr-light - QR background and quiet zone (default white, also in dark themes).
+ * @cssprop --qfpay-qr-size - Rendered size of the QR code (default 232px).
+ * @cssprop --qfpay-radius - Corner radius of the card (buttons follow).
+ * @cssprop --qfpay-spacing - Base spacing unit.
+ * @cssprop --qfpay-font-family - Font.
+ * @cssprop --qfpay-max-width - Maximum width of the card (default 400px).
+ */
+export class QfpayCheckout extends LitElement {
+  static override styles = checkoutStyles;
+
+  static override properties = {
+    backendUrl: { type: String, attribute: "backend-url" },
+    publishableKey: { type: String, attribute: "publishable-key" },
+    sessionId: { type: String, attribute: "session-id" },
+    locale: { type: String },
+    pollInterval: { type: Number, attribute: "poll-interval" },
+    autoRedirect: { type: Boolean, attribute: "auto-redirect" },
+    allowedRedirectOrigins: { type: String, attribute: "allowed-redirect-origins" },
+    theme: { type: String, reflect: true },
+    checkout: { state: true },
+    errorCode: { state: true },
+    reconnecting: { state: true },
+    refreshing: { state: true },
+    codeExpired: { state: true },
+    messages: { state: true },
+    announcement: { state: true },
+    copyState: { state: true },
+    refreshError: { state: true },
+  };
+
+  /** The Medusa backend's URL. */
+  declare backendUrl: string;
+  /** The store's publishable API key. */
+  declare publishableKey: string;
+  /** The Medusa payment session id. */
+  declare sessionId: string;
+  /** Language tag; empty means the page's `lang`. */
+  declare locale: string;
+  /** First delay between status checks, ms. */
+  declare pollInterval: number;
+  /** Open the wallet's page without waiting for a click (redirect wallets only). */
+  declare autoRedirect: boolean;
+  /** Space-separated http origins allowed as redirect targets besides https URLs. */
+  declare allowedRedirectOrigins: string;
+  /** `auto`, `light` or `dark`. */
+  declare theme: "auto" | "light" | "dark";
+
+  /** The last status the server gave, if any. */
+  declare checkout: CheckoutStatus | undefined;
+  declare private errorCode: ErrorCode | undefined;
+  declare private reconnecting: boolean;
+  declare private refreshing: boolean;
+  declare private codeExpired: boolean;
+  declare private messages: Messages | undefined;
+  declare private announcement: string;
+  declare private copyState: "idle" | "copied" | "failed";
+  declare private refreshError: ErrorCode | undefined;
+
+  private readonly poller = new StatusPoller(this, {
+    fetchStatus: (signal) => fetchCheckoutStatus(this.endpoint, signal),
+    onStatus: (status, receivedAt) => this.applyStatus(status, receivedAt),
+    onFatalError: (error) => this.fail(error.code, error),
+    onConnectionChange: (reconnecting, error) => {
+      this.reconnecting = reconnecting;
+      if (reconnecting && error) this.emit("qfpay-error", { code: error.code, message: error.message, transient: true });
+    },
+  });
+
+  private readonly countdown = new Countdown(this, { onExpire: () => this.onCodeExpired() });
+
+  private localeWanted: LocaleId | undefined;
+  private lastAnnouncedSeconds: number | null = null;
+  private expiryReported = false;
+  private refreshAbort: AbortController | undefined;
+  private qrCache: { text: string; geometry: QrSvgGeometry } | undefined;
+
+  constructor() {
+    super();
+    this.backendUrl = "";
+    this.publishableKey = "";
+    this.sessionId = "";
+    this.locale = "";
+    this.pollInterval = DEFAULT_POLL_TIMING.interval;
+    this.autoRedirect = false;
+    this.allowedRedirectOrigins = "";
+    this.theme = "auto";
+    this.checkout = undefined;
+    this.errorCode = undefined;
+    this.reconnecting = false;
+    this.refreshing = false;
+    this.codeExpired = false;
+    this.messages = undefined;
+    this.announcement = "";
+    this.copyState = "idle";
+    this.refreshError = undefined;
+  }
+
+  /** Asks the server for a fresh code (after expiry, failure or cancel) and follows it. */
+  async refresh(): Promise<void> {
+    if (this.refreshing || findConfigError(this.endpoint) !== null) return;
+    this.refreshing = true;
+    this.refreshError = undefined;
+    this.poller.stop();
+    const controller = new AbortController();
+    this.refreshAbort = controller;
+    try {
+      const status = await refreshCheckoutStatus(this.endpoint, controller.signal);
+      if (controller.signal.aborted) return;
+      this.codeExpired = false;
+      this.expiryReported = false;
+      this.applyStatus(status, Date.now());
+      this.poller.continueFrom(status);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const apiError = asApiError(error);
+      if (apiError.transient) {
+        this.refreshError = apiError.code;
+        this.emit("qfpay-error", { code: apiError.code, message: apiError.message, transient: true });
+      } else {
+        this.fail(apiError.code, apiError);
+      }
+    } finally {
+      if (this.refreshAbort === controller) this.refreshAbort = undefined;
+      this.refreshing = false;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.refreshAbort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated || changed.has("locale")) this.chooseLocale();
+    if (changed.has("pollInterval")) {
+      const interval = Number.isFinite(this.pollInterval) ? Math.max(MIN_POLL_INTERVAL_MS, this.pollInterval) : DEFAULT_POLL_TIMING.interval;
+      this.poller.timing = { ...this.poller.timing, interval };
+    }
+    if (!this.hasUpdated || changed.has("backendUrl") || changed.has("publishableKey") || changed.has("sessionId")) {
+      this.configure();
+    }
+  }
+
+  private get endpoint(): CheckoutEndpoint {
+    return { backendUrl: this.backendUrl.trim(), publishableKey: this.publishableKey.trim(), sessionId: this.sessionId.trim() };
+  }
+
+  private get text(): Messages {
+    return this.messages ?? en;
+  }
+
+  private configure(): void {
+    this.refreshAbort?.abort();
+    this.checkout = undefined;
+    this.codeExpired = false;
+    this.expiryReported = false;
+    this.reconnecting = false;
+    this.refreshError = undefined;
+    this.countdown.clear();
+    const configError = findConfigError(this.endpoint);
+    if (configError !== null) {
+      this.poller.stop();
+      this.fail(configError);
+      return;
+    }
+    this.errorCode = undefined;
+    this.poller.start();
+  }
+
+  private chooseLocale(): void {
+    const pageLang = this.closest("[lang]")?.getAttribute("lang") ?? globalThis.document?.documentElement.lang;
+    const locale = resolveLocale(this.locale || pageLang);
+    if (locale === this.localeWanted) return;
+    this.localeWanted = locale;
+    loadMessages(locale).then(
+      (messages) => {
+        if (this.localeWanted === locale) this.messages = messages;
+      },
+      () => {
+        // The language chunk could not be fetched (offline, CSP): English is better than nothing.
+        if (this.localeWanted === locale) this.messages = en;
+      },
+    );
+  }
+
+  private applyStatus(status: CheckoutStatus, receivedAt: number): void {
+    const previous = this.checkout;
+    const newCode =
+      previous === undefined ||
+      previous.qrcode !== status.qrcode ||
+      previous.pay_url !== status.pay_url ||
+      previous.expires_at !== status.expires_at;
+    this.checkout = status;
+    this.errorCode = undefined;
+    this.reconnecting = false;
+    if (newCode) {
+      this.codeExpired = false;
+      this.expiryReported = false;
+      this.lastAnnouncedSeconds = null;
+      this.copyState = "idle";
+    }
+    if (isFinalStatus(status.status)) this.countdown.clear();
+    else this.countdown.set(status.expires_at, status.server_time, receivedAt);
+
+    if (previous?.status !== status.status) this.reportStatusChange(status, previous?.status ?? null);
+    if (status.mode === "redirect" && !isFinalStatus(status.status) && this.autoRedirect && !this.alreadyRedirected()) {
+      this.openWallet();
+    }
+  }
+
+  private reportStatusChange(status: CheckoutStatus, previous: CheckoutStatusValue | null): void {
+    const sessionId = status.session_id;
+    this.emit("qfpay-status", { status: status.status, previous, checkout: status });
+    this.announce(this.statusLine(status.status));
+    switch (status.status) {
+      case "succeeded":
+        this.emit("qfpay-succeeded", { sessionId, checkout: status });
+        break;
+      case "failed":
+      case "canceled":
+        this.emit("qfpay-failed", { sessionId, status: status.status, message: status.message, checkout: status });
+        break;
+      case "expired":
+        this.reportExpiry(status);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private statusLine(status: CheckoutStatusValue): string {
+    const m = this.text;
+    return isFinalStatus(status) ? m[RESULT_VIEWS[status].title] : m[OPEN_STATUS_TEXT[status]];
+  }
+
+  private reportExpiry(status: CheckoutStatus): void {
+    if (this.expiryReported) return;
+    this.expiryReported = true;
+    this.emit("qfpay-expired", { sessionId: status.session_id, expiresAt: status.expires_at });
+  }
+
+  private onCodeExpired(): void {
+    const checkout = this.checkout;
+    if (checkout === undefined || isFinalStatus(checkout.status)) return;
+    this.codeExpired = true;
+    this.announce(this.text.expiredTitle);
+    this.reportExpiry(checkout);
+    // One last look: a payment made in the final second still counts.
+    this.poller.pollNow();
+  }
+
+  private fail(code: ErrorCode, error?: CheckoutApiError): void {
+    this.errorCode = code;
+    this.reconnecting = false;
+    this.countdown.clear();
+    const message = en.errors[code];
+    this.announce(this.text.errors[code]);
+    this.emit("qfpay-error", { code, message: error?.message ?? message, transient: false });
+  }
+
+  private announce(text: string): void {
+    this.announcement = text;
+  }
+
+  private emit<K extends QfpayEventName>(name: K, detail: QfpayEventDetails[K], cancelable = false): boolean {
+    return this.dispatchEvent(qfpayEvent(name, detail, { cancelable }));
+  }
+
+  // Redirect mode
+
+  private get redirectMemoryKey(): string {
+    return `qfpay-redirected:${this.sessionId}`;
+  }
+
+  private alreadyRedirected(): boolean {
+    try {
+      return sessionStorage.getItem(this.redirectMemoryKey) === this.checkout?.pay_url;
+    } catch {
+      return false;
+    }
+  }
+
+  private rememberRedirect(url: string): void {
+    try {
+      sessionStorage.setItem(this.redirectMemoryKey, url);
+    } catch {
+      // Storage can be off (private mode): the worst case is one more automatic redirect on return.
+    }
+  }
+
+  private safePayUrl(): URL | null {
+    const payUrl = this.checkout?.pay_url;
+    return payUrl ? safeRedirectUrl(payUrl, parseOriginList(this.allowedRedirectOrigins)) : null;
+  }
+
+  /** Asks the page (qfpay-redirect, cancelable) and, unless it objects, sends the shopper to the wallet. */
+  private openWallet(): void {
+    const url = this.safePayUrl();
+    if (url === null) {
+      this.reportUnsafeRedirect();
+      return;
+    }
+    this.rememberRedirect(url.href);
+    if (this.emit("qfpay-redirect", { url: url.href }, true)) window.location.assign(url.href);
+  }
+
+  private onRedirectClick(event: MouseEvent, url: URL): void {
+    this.rememberRedirect(url.href);
+    if (!this.emit("qfpay-redirect", { url: url.href }, true)) event.preventDefault();
+  }
+
+  private reportUnsafeRedirect(): void {
+    this.emit("qfpay-error", { code: "unsafe_redirect", message: en.errors.unsafe_redirect, transient: false });
+  }
+
+  // QR mode
+
+  private qrGeometry(text: string): QrSvgGeometry {
+    if (this.qrCache?.text !== text) this.qrCache = { text, geometry: qrSvgGeometry(text) };
+    return this.qrCache.geometry;
+  }
+
+  private async copyCode(text: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.copyState = "copied";
+      this.announce(this.text.copied);
+    } catch {
+      this.copyState = "failed";
+      this.announce(this.text.copyFailed);
+    }
+  }
+
+  /** Saves the QR as a PNG, for wallets that scan from the photo library (paying on the same phone). */
+  private async saveQr(text: string, walletId: string): Promise<void> {
+    const { size, path } = this.qrGeometry(text);
+    const scale = 12;
+    const canvas = document.createElement("canvas");
+    canvas.width = canvas.height = size * scale;
+    const context = canvas.getContext("2d");
+    if (context === null) return;
+    context.fillStyle = "#ffffff";
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.scale(scale, scale);
+    context.fillStyle = "#000000";
+    context.fill(new Path2D(path));
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
+    if (blob === null) return;
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `qfpay-${walletId}.png`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 30_000);
+  }
+
+  // Rendering
+
+  protected override render(): TemplateResult {
+    return html`<div class="base" part="base" lang=${this.text.intlLocale}>
+      ${this.messages === undefined ? this.renderLoading(false) : this.renderBody()}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderBody(): TemplateResult {
+    if (this.errorCode !== undefined) return this.renderError(this.errorCode);
+    const checkout = this.checkout;
+    if (checkout === undefined) return this.renderLoading(true);
+    if (isFinalStatus(checkout.status)) return this.renderResult(checkout, RESULT_VIEWS[checkout.status]);
+    if (this.codeExpired) return this.renderResult(checkout, RESULT_VIEWS.expired);
+    return checkout.mode === "qr" && checkout.qrcode ? this.renderQr(checkout, checkout.qrcode) : this.renderRedirect(checkout);
+  }
+
+  private renderLoading(withText: boolean): TemplateResult {
+    return html`<div class="result" aria-busy="true">
+      <div class="spinner"></div>
+      ${withText ? html`<p>${this.text.loading}</p>` : nothing} ${this.renderReconnecting()}
+    </div>`;
+  }
+
+  private renderError(code: ErrorCode): TemplateResult {
+    const m = this.text;
+    return html`<div class="result" part="error">
+      ${resultIcon("problem")}
+      <h2>${m.errorTitle}</h2>
+      <p>${m.errors[code]}</p>
+      ${RETRYABLE_ERRORS.has(code)
+        ? html`<button class="primary" part="action" @click=${() => this.configure()}>${m.tryAgain}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  private walletName(walletId: string): string {
+    return (isKnownWallet(walletId) ? this.text.walletNames[walletId] : undefined) ?? walletDisplay(walletId).name;
+  }
+
+  private renderHeader(checkout: CheckoutStatus): TemplateResult {
+    const m = this.text;
+    const name = this.walletName(checkout.wallet);
+    return html`<div class="header" part="header">
+      ${walletMark(walletDisplay(checkout.wallet))}
+      <div class="heading">
+        <h2 class="wallet">${m.payWith(name)}</h2>
+        <p class="amount" part="amount">
+          <span class="amount-label">${m.amountLabel}</span>
+          ${formatAmount(checkout.amount, checkout.currency_code, m.intlLocale)}
+        </p>
+      </div>
+    </div>`;
+  }
+
+  private renderQr(checkout: CheckoutStatus, qrText: string): TemplateResult {
+    const m = this.text;
+    const name = this.walletName(checkout.wallet);
+    const { size, path } = this.qrGeometry(qrText);
+    const instruction = (isKnownWallet(checkout.wallet) ? m.walletInstructions[checkout.wallet] : undefined) ?? m.genericInstruction(name);
+    return html`${this.renderHeader(checkout)}
+      <div class="qr-frame" part="qr">
+        <svg class="qr" role="img" aria-label=${m.qrLabel(name)} viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges">
+          <rect class="qr-light" width=${size} height=${size}></rect>
+          <path class="qr-dark" d=${path}></path>
+        </svg>
+      </div>
+      <p class="instructions" part="instructions">${instruction}</p>
+      <div class="row">
+        <button part="copy-button" @click=${() => this.copyCode(qrText)}>
+          ${this.copyState === "copied" ? m.copied : m.copyCode}
+        </button>
+      </div>
+      ${this.copyState === "failed" ? html`<p class="muted">${m.copyFailed}</p>` : nothing}
+      ${this.renderCountdown()} ${this.renderStatusLine(checkout.status)} ${this.renderSamePhone(checkout, qrText, name)}`;
+  }
+
+  private renderSamePhone(checkout: CheckoutStatus, qrText: string, name: string): TemplateResult {
+    const m = this.text;
+    const link = walletDisplay(checkout.wallet).opensFromLink
+      ? safeRedirectUrl(qrText, parseOriginList(this.allowedRedirectOrigins))
+      : null;
+    return html`<section class="same-phone" part="same-phone">
+      <h3>${m.samePhoneTitle}</h3>
+      ${link !== null
+        ? html`<a class="button primary" href=${link.href}>${m.openInWallet(name)}</a>`
+        : html`<p class="muted">${m.saveQrHint(name)}</p>`}
+      <button @click=${() => this.saveQr(qrText, checkout.wallet)}>${m.saveQr}</button>
+    </section>`;
+  }
+
+  private renderRedirect(checkout: CheckoutStatus): TemplateResult {
+    const m = this.text;
+    const name = this.walletName(checkout.wallet);
+    const url = this.safePayUrl();
+    return html`${this.renderHeader(checkout)}
+      <p class="instructions">${m.redirectIntro(name)}</p>
+      ${url === null
+        ? html`<p class="muted" part="error" role="alert">${m.errors.unsafe_redirect}</p>`
+        : html`<a class="button primary" part="redirect-button" href=${url.href}
+            @click=${(event: MouseEvent) => this.onRedirectClick(event, url)}>${m.redirectButton(name)}</a>`}
+      ${this.renderCountdown()} ${this.renderStatusLine(checkout.status)}`;
+  }
+
+  private renderCountdown(): TemplateResult | typeof nothing {
+    const seconds = this.countdown.remainingSeconds;
+    if (seconds === null) return nothing;
+    const m = this.text;
+    const total = Math.max(this.countdown.totalSeconds, seconds);
+    return html`<div class="countdown" part="countdown">
+      <div class="countdown-text">
+        <span id="time-left-label">${m.timeLeftLabel}</span>
+        <span class="timer" role="timer" aria-labelledby="time-left-label">${formatClock(seconds)}</span>
+      </div>
+      <progress part="progress" max=${total} value=${seconds} aria-label=${m.timeLeftLabel}
+        aria-valuetext=${m.timeLeft(Math.floor(seconds / 60), seconds % 60)}></progress>
+    </div>`;
+  }
+
+  private renderStatusLine(status: CheckoutStatusValue): TemplateResult {
+    return html`<p class="status" part="status"><span class="pulse"></span>${this.statusLine(status)}</p>
+      ${this.renderReconnecting()}`;
+  }
+
+  private renderReconnecting(): TemplateResult | typeof nothing {
+    return this.reconnecting ? html`<p class="reconnecting">${this.text.reconnecting}</p>` : nothing;
+  }
+
+  private renderResult(checkout: CheckoutStatus, view: ResultView): TemplateResult {
+    const m = this.text;
+    const succeeded = checkout.status === "succeeded";
+    return html`<div class="result" part="result">
+      ${resultIcon(view.tone)}
+      <h2>${m[view.title]}</h2>
+      ${succeeded
+        ? html`<p class="amount">${formatAmount(checkout.amount, checkout.currency_code, m.intlLocale)}</p>`
+        : nothing}
+      <p>${m[view.text]}</p>
+      ${checkout.message && !succeeded ? html`<p>${checkout.message}</p>` : nothing}
+      ${view.action !== null
+        ? html`<button class="primary" part="action" ?disabled=${this.refreshing} @click=${() => this.refresh()}>
+            ${this.refreshing ? m.refreshing : m[view.action]}
+          </button>`
+        : nothing}
+      ${this.refreshError !== undefined ? html`<p class="reconnecting" role="alert">${m.errors[this.refreshError]}</p>` : nothing}
+      ${view.action !== null ? html`<slot name="actions"></slot>` : nothing}
+    </div>`;
+  }
+
+  protected override updated(): void {
+    this.announceCountdown();
+  }
+
+  /** Speaks the time left at whole minutes, 30 s and 10 s, not every second. */
+  private announceCountdown(): void {
+    const seconds = this.countdown.remainingSeconds;
+    const previous = this.lastAnnouncedSeconds;
+    this.lastAnnouncedSeconds = seconds;
+    if (seconds === null || previous === null || seconds === 0 || !crossesAnnouncement(previous, seconds)) return;
+    this.announce(this.text.timeLeft(Math.floor(seconds / 60), seconds % 60));
+  }
+}
+
+function asApiError(error: unknown): CheckoutApiError {
+  return error instanceof CheckoutApiError
+    ? error
+    : new CheckoutApiError("network", "The payment server could not be reached.", true);
+}
