@@ -1,0 +1,170 @@
+import { z } from "zod";
+import {
+  checkoutModeOf,
+  findCurrency,
+  findEnvironment,
+  isValidTxzone,
+  ENVIRONMENTS,
+  DEFAULT_TXZONE,
+  PAY_TYPES,
+} from "@qfpay-medusa/shared";
+
+/** Pay types a web checkout can present: a QR code (MPM) or a redirect to the wallet's page (web/WAP). */
+export const CHECKOUT_PAY_TYPE_CODES: readonly string[] = PAY_TYPES.filter((payType) => checkoutModeOf(payType)).map(
+  (payType) => payType.code,
+);
+
+const REGIONS = [...new Set(ENVIRONMENTS.map((environment) => environment.id.split("-")[0]!))];
+
+/** Placeholders a `goodsNameTemplate` may use. */
+export const GOODS_NAME_PLACEHOLDERS = ["reference", "currency", "amount"] as const;
+
+const checkoutPayType = z.string().refine((code) => CHECKOUT_PAY_TYPE_CODES.includes(code), {
+  message: `must be a QFPay pay type a web checkout can show (QR or redirect): ${CHECKOUT_PAY_TYPE_CODES.join(", ")}`,
+});
+
+const currencyCode = z.string().refine((code) => findCurrency(code) !== undefined, {
+  message: "must be a currency QFPay lists (AED, CNY, EUR, HKD, IDR, JPY, MMK, MYR, SGD, THB, USD)",
+});
+
+const environmentSchema = z.union([
+  z.string().refine((id) => findEnvironment(id) !== undefined, {
+    message: `must be one of ${ENVIRONMENTS.map((environment) => environment.id).join(", ")}`,
+  }),
+  z
+    .object({
+      region: z.enum(REGIONS as [string, ...string[]], { message: `must be one of ${REGIONS.join(", ")}` }),
+      mode: z.enum(["test", "production"], { message: 'must be "test" or "production"' }),
+    })
+    .refine((environment) => findEnvironment(environmentId(environment)) !== undefined, {
+      message: "QFPay has no such environment (Japan has production only)",
+    }),
+]);
+
+const httpUrl = z.string().refine((text) => /^https?:\/\/[^\s]+$/i.test(text) && URL.canParse(text), {
+  message: "must be an http(s) URL",
+});
+
+const payTypesSchema = z
+  .object({
+    /** Used when nothing more specific applies. */
+    default: checkoutPayType,
+    /** Per currency, e.g. { HKD: "802001", CNY: "800201" }. */
+    byCurrency: z.record(currencyCode, checkoutPayType).default({}),
+    /** Pay types the storefront may ask for (`data.pay_type` when creating the session). */
+    allowed: z.array(checkoutPayType).min(1, { message: "must list at least one pay type" }).optional(),
+    /** Whether the storefront may choose among `allowed`; otherwise the choice is the server's. */
+    storefrontMayChoose: z.boolean().default(false),
+  })
+  .strict();
+
+export const qfpayOptionsSchema = z
+  .object({
+    appCode: z.string({ message: "is required (the app code QFPay gave you)" }).trim().min(1, { message: "must not be empty" }),
+    clientKey: z.string({ message: "is required (the client key QFPay gave you)" }).trim().min(1, { message: "must not be empty" }),
+    mchid: z.string().trim().min(1, { message: "must not be empty when given" }).optional(),
+    environment: environmentSchema.optional(),
+    baseUrl: httpUrl.optional(),
+    signType: z.enum(["MD5", "SHA256"], { message: 'must be "MD5" or "SHA256"' }).default("MD5"),
+    txzone: z
+      .string()
+      .refine(isValidTxzone, { message: 'must look like "+0800" (sign, hours, minutes; at most ±1400)' })
+      .default(DEFAULT_TXZONE),
+    qrExpiryMinutes: z
+      .number({ message: "must be a whole number of minutes from 5 to 120" })
+      .int({ message: "must be a whole number of minutes from 5 to 120" })
+      .min(5, { message: "must be at least 5 (QFPay's minimum)" })
+      .max(120, { message: "must be at most 120 (QFPay's maximum)" })
+      .default(30),
+    payTypes: payTypesSchema.default({ default: "800201", byCurrency: {}, storefrontMayChoose: false }),
+    goodsNameTemplate: z
+      .string()
+      .max(64, { message: "must be at most 64 characters" })
+      .refine((template) => unknownPlaceholders(template).length === 0, {
+        message: `may only use the placeholders ${GOODS_NAME_PLACEHOLDERS.map((name) => `{${name}}`).join(", ")}`,
+      })
+      .optional(),
+    /** Prefix for out_trade_no, to keep several shops apart under one merchant account. */
+    outTradeNoPrefix: z
+      .string()
+      .regex(/^[A-Za-z0-9_*]{1,16}$/, { message: 'must be 1-16 letters, digits, "_" or "*"' })
+      .optional(),
+    /** Origins the storefront may send as `return_url` for web/WAP pay types; any http(s) URL when unset. */
+    returnUrlOrigins: z.array(httpUrl).optional(),
+    /** How long QFPay may answer "in progress" (1143/1145) before the order is cancelled; the reference says 2 minutes. */
+    inProgressTimeoutSeconds: z.number().int().min(1).max(600, { message: "must be at most 600" }).default(120),
+    /** The store route asks QFPay at most once per this many seconds per payment session. */
+    statusQueryIntervalSeconds: z.number().int().min(1).max(60, { message: "must be at most 60" }).default(3),
+    /** HTTP timeout for a QFPay request. */
+    timeoutMs: z.number().int().min(1000).max(60_000).default(15_000),
+  })
+  .strict()
+  .superRefine((options, context) => {
+    if (options.environment === undefined && options.baseUrl === undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["environment"],
+        message: `or "baseUrl" is required: one of ${ENVIRONMENTS.map((environment) => environment.id).join(", ")}, { region, mode }, or an http(s) URL`,
+      });
+    }
+    if (options.environment !== undefined && options.baseUrl !== undefined) {
+      context.addIssue({ code: "custom", path: ["baseUrl"], message: 'cannot be combined with "environment": give one' });
+    }
+    const { payTypes } = options;
+    if (payTypes.storefrontMayChoose && payTypes.allowed === undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["payTypes", "allowed"],
+        message: "is required when storefrontMayChoose is true (the pay types the storefront may pick from)",
+      });
+    }
+  });
+
+export type QfpayProviderOptions = z.input<typeof qfpayOptionsSchema>;
+export type ResolvedQfpayOptions = z.output<typeof qfpayOptionsSchema>;
+
+export class QfpayOptionsError extends Error {
+  override readonly name = "QfpayOptionsError";
+  constructor(readonly issues: readonly { option: string; message: string }[]) {
+    super(
+      `Invalid QFPay provider options: ${issues.map((issue) => `"${issue.option}" ${issue.message}`).join("; ")}`,
+    );
+  }
+}
+
+/** Validates and completes provider options; throws `QfpayOptionsError` naming each bad option and what is allowed. */
+export function parseQfpayOptions(options: unknown): ResolvedQfpayOptions {
+  const result = qfpayOptionsSchema.safeParse(options ?? {});
+  if (result.success) return result.data;
+  throw new QfpayOptionsError(
+    result.error.issues.map((issue) => ({
+      option: issue.path.length ? issue.path.map(String).join(".") : "(options)",
+      message: describeIssue(issue),
+    })),
+  );
+}
+
+/** The QFPay base URL the options point at. */
+export function baseUrlOf(options: ResolvedQfpayOptions): string {
+  if (options.baseUrl !== undefined) return options.baseUrl.replace(/\/+$/, "");
+  const id = typeof options.environment === "string" ? options.environment : environmentId(options.environment!);
+  return findEnvironment(id)!.baseUrl;
+}
+
+function environmentId(environment: { region: string; mode: "test" | "production" }): string {
+  return `${environment.region}-${environment.mode === "production" ? "prod" : "test"}`;
+}
+
+function unknownPlaceholders(template: string): string[] {
+  return [...template.matchAll(/\{([^}]*)\}/g)]
+    .map((match) => match[1]!)
+    .filter((name) => !(GOODS_NAME_PLACEHOLDERS as readonly string[]).includes(name));
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") {
+    return `has unknown option(s) ${issue.keys.map((key) => `"${key}"`).join(", ")}`;
+  }
+  if (issue.code === "invalid_type" && issue.input === undefined) return issue.message.startsWith("is required") ? issue.message : "is required";
+  return issue.message;
+}
