@@ -1,0 +1,134 @@
+import { SandboxControlError } from "./errors.js";
+import type { EndpointName, FaultSettings, ForcedRespcd, SandboxFaults } from "./types.js";
+
+export const ENDPOINT_NAMES: readonly EndpointName[] = [
+  "payment",
+  "query",
+  "refund",
+  "close",
+  "reversal",
+  "authtrade",
+  "add_note",
+  "trade_bill",
+];
+
+const NO_FAULTS: FaultSettings = Object.freeze({
+  latencyMs: 0,
+  http5xx: 0,
+  dropConnection: 0,
+  duplicateNotifications: false,
+  delayNotificationsMs: 0,
+  outOfOrder: false,
+  forgeNextNotification: false,
+});
+
+type Check = (value: unknown, name: string) => unknown;
+
+const count: Check = (value, name) => {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
+    throw new SandboxControlError("bad_request", `${name} must be a whole number ≥ 0`);
+  }
+  return value;
+};
+
+const flag: Check = (value, name) => {
+  if (typeof value !== "boolean") throw new SandboxControlError("bad_request", `${name} must be true or false`);
+  return value;
+};
+
+const forced: Check = (value, name) => {
+  if (value === undefined || value === null) return undefined;
+  const candidate = value as Partial<ForcedRespcd>;
+  if (typeof candidate !== "object" || typeof candidate.respcd !== "string" || !/^\d{4}$/.test(candidate.respcd)) {
+    throw new SandboxControlError("bad_request", `${name} must be { respcd: "dddd", endpoint? }`);
+  }
+  if (candidate.endpoint !== undefined && !ENDPOINT_NAMES.includes(candidate.endpoint)) {
+    throw new SandboxControlError("bad_request", `${name}.endpoint must be one of ${ENDPOINT_NAMES.join(", ")}`);
+  }
+  return { respcd: candidate.respcd, ...(candidate.endpoint ? { endpoint: candidate.endpoint } : {}) };
+};
+
+/** Each setting and how to check it. */
+const CHECKS: Readonly<Record<keyof FaultSettings, Check>> = {
+  latencyMs: count,
+  http5xx: count,
+  dropConnection: count,
+  forceRespcd: forced,
+  duplicateNotifications: flag,
+  delayNotificationsMs: count,
+  outOfOrder: flag,
+  forgeNextNotification: flag,
+};
+
+/** The faults in force; the `take*` methods consume one-shot faults. */
+export class Faults implements SandboxFaults {
+  private settings: FaultSettings = { ...NO_FAULTS };
+
+  set(changes: Partial<FaultSettings>): FaultSettings {
+    if (typeof changes !== "object" || changes === null) {
+      throw new SandboxControlError("bad_request", "faults must be an object");
+    }
+    const next: Record<string, unknown> = { ...this.settings };
+    for (const [name, value] of Object.entries(changes)) {
+      const check = CHECKS[name as keyof FaultSettings];
+      if (!check) throw new SandboxControlError("bad_request", `unknown fault "${name}"`);
+      next[name] = check(value, name);
+    }
+    this.settings = next as unknown as FaultSettings;
+    return this.current();
+  }
+
+  clear(): FaultSettings {
+    this.settings = { ...NO_FAULTS };
+    return this.current();
+  }
+
+  current(): FaultSettings {
+    const { forceRespcd, ...rest } = this.settings;
+    return { ...rest, ...(forceRespcd ? { forceRespcd: { ...forceRespcd } } : {}) };
+  }
+
+  takeHttp5xx(): boolean {
+    return this.takeCount("http5xx");
+  }
+
+  takeDropConnection(): boolean {
+    return this.takeCount("dropConnection");
+  }
+
+  /** The forced return code for this call, if one waits for this endpoint (or any). */
+  takeForcedRespcd(endpoint: EndpointName): string | undefined {
+    const force = this.settings.forceRespcd;
+    if (!force || (force.endpoint !== undefined && force.endpoint !== endpoint)) return undefined;
+    this.settings = { ...this.settings, forceRespcd: undefined };
+    return force.respcd;
+  }
+
+  takeForgery(): boolean {
+    if (!this.settings.forgeNextNotification) return false;
+    this.settings = { ...this.settings, forgeNextNotification: false };
+    return true;
+  }
+
+  get latencyMs(): number {
+    return this.settings.latencyMs;
+  }
+
+  get notificationDelayMs(): number {
+    return this.settings.delayNotificationsMs;
+  }
+
+  get duplicateNotifications(): boolean {
+    return this.settings.duplicateNotifications;
+  }
+
+  get outOfOrder(): boolean {
+    return this.settings.outOfOrder;
+  }
+
+  private takeCount(name: "http5xx" | "dropConnection"): boolean {
+    if (this.settings[name] <= 0) return false;
+    this.settings = { ...this.settings, [name]: this.settings[name] - 1 };
+    return true;
+  }
+}
