@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate } from "./authenticate.js";
 import { outcomeFields } from "./answer-fields.js";
 import { bodySignature } from "./body-signature.js";
-import type { EndpointAnswer } from "./endpoint.js";
+import type { Endpoint, EndpointAnswer } from "./endpoint.js";
 import { QfpayRefusal } from "./errors.js";
 import type { Faults } from "./faults.js";
 import { formParams, readBody, send } from "./http-io.js";
@@ -10,7 +10,6 @@ import type { Ledger } from "./ledger.js";
 import type { Merchant, MerchantRegistry } from "./merchants.js";
 import { toPythonJson } from "./python-json.js";
 import type { TimerSet } from "./timers.js";
-import type { Endpoint } from "./endpoint.js";
 import type { EndpointName } from "./types.js";
 
 export interface ApiDependencies {
@@ -50,7 +49,7 @@ export async function handleApiCall(
   let merchant: Merchant | undefined;
   let answer: EndpointAnswer;
   try {
-    merchant = authenticate(request.headers, params, deps.merchants);
+    merchant = authenticate(request.headers, params, deps.merchants, route.endpoint.mchid);
     const forcedRespcd = faults.takeForcedRespcd(route.name);
     if (forcedRespcd !== undefined && !route.endpoint.appliesForcedRespcd) {
       throw new QfpayRefusal(forcedRespcd, "forced by the sandbox's fault injection");

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { sign, type SignAlgorithm } from "../signing.js";
 import { timingSafeEqual } from "node:crypto";
 import { QfpayRefusal } from "./errors.js";
+import type { MchidRule } from "./endpoint.js";
 import type { Merchant, MerchantRegistry } from "./merchants.js";
 import type { RequestParams } from "./params.js";
 
@@ -12,7 +13,12 @@ const SIGN_TYPES: Readonly<Record<string, SignAlgorithm>> = { MD5: "MD5", SHA256
  * with that merchant's key (MD5, or SHA256 when `X-QF-SIGNTYPE: SHA256`), and `mchid` must follow the
  * merchant's rule: required and equal when the merchant has one, absent when not.
  */
-export function authenticate(headers: IncomingHttpHeaders, params: RequestParams, merchants: MerchantRegistry): Merchant {
+export function authenticate(
+  headers: IncomingHttpHeaders,
+  params: RequestParams,
+  merchants: MerchantRegistry,
+  mchidRule: MchidRule,
+): Merchant {
   const appCode = header(headers, "x-qf-appcode");
   const merchant = merchants.find(appCode);
   if (!merchant) {
@@ -26,12 +32,17 @@ export function authenticate(headers: IncomingHttpHeaders, params: RequestParams
   if (!sameSignature(received, sign(params, merchant.clientKey, algorithm))) {
     throw new QfpayRefusal("1108", `X-QF-SIGN does not match the parameters (${algorithm})`);
   }
-  checkMchid(merchant, params.mchid);
+  checkMchid(merchant, params.mchid, mchidRule);
   return merchant;
 }
 
-function checkMchid(merchant: Merchant, mchid: string | undefined): void {
+function checkMchid(merchant: Merchant, mchid: string | undefined, rule: MchidRule): void {
   const given = mchid === "" ? undefined : mchid;
+  if (rule === "forbidden") {
+    if (given !== undefined) throw new QfpayRefusal("1104", "mchid cannot be passed to this endpoint");
+    return;
+  }
+  if (rule === "optional" && given === undefined) return;
   if (merchant.mchid === undefined) {
     if (given !== undefined) throw new QfpayRefusal("1241", "this merchant has no mchid: leave mchid out");
     return;

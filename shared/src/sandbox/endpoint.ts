@@ -23,7 +23,14 @@ export type FileAnswer = {
 };
 export type EndpointAnswer = JsonAnswer | FileAnswer;
 
+/**
+ * How the endpoint treats `mchid`: `merchant` follows the merchant's rule (required and equal when it has
+ * one, absent when not); `optional` checks it only when given; `forbidden` refuses it (1104).
+ */
+export type MchidRule = "merchant" | "optional" | "forbidden";
+
 export interface Endpoint {
+  readonly mchid: MchidRule;
   /** Whether the endpoint turns a forced respcd into record state itself (payment, refund); others are short-circuited. */
   readonly appliesForcedRespcd: boolean;
   handle(context: EndpointContext): EndpointAnswer;

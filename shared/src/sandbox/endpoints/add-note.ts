@@ -5,6 +5,7 @@ import { ParamReader } from "../params.js";
 
 /** POST /trade/v1/add_note: a remark on one of the merchant's transactions; `code` is the app code again. */
 export const addNote: Endpoint = {
+  mchid: "optional",
   appliesForcedRespcd: false,
   handle(context) {
     const { ledger, merchant } = context;

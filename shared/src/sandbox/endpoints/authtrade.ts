@@ -21,6 +21,7 @@ const NOT_FROZEN: Partial<Record<Entry["state"], [respcd: string, reason: string
  * the frozen amount. The deduct is a new record with its own out_trade_no; refunds go against its syssn.
  */
 export const authtrade: Endpoint = {
+  mchid: "merchant",
   appliesForcedRespcd: false,
   handle(context) {
     const { ledger, merchant } = context;

@@ -23,6 +23,7 @@ const SETTLED_REFUSALS: Partial<Record<Entry["state"], [respcd: string, reason: 
  */
 function cancelEndpoint(route: CancelRoute): Endpoint {
   return {
+    mchid: "merchant",
     appliesForcedRespcd: false,
     handle(context) {
       const { ledger } = context;

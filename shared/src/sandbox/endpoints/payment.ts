@@ -39,6 +39,7 @@ const PRESENTATION: Partial<Record<PayMode, { field: "qrcode" | "pay_url"; flavo
  * only where the reference allows it), 15 minutes for a pre-auth freeze.
  */
 export const payment: Endpoint = {
+  mchid: "merchant",
   appliesForcedRespcd: true,
   handle(context) {
     const { ledger, merchant } = context;

@@ -26,6 +26,7 @@ const ORDER_TYPES: Readonly<Record<Entry["kind"], string>> = {
  * by `sysdtm` between start_time and end_time (default: this month), which must lie in one calendar month.
  */
 export const query: Endpoint = {
+  mchid: "merchant",
   appliesForcedRespcd: false,
   handle(context) {
     const { ledger, merchant } = context;

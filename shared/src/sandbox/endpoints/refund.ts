@@ -22,6 +22,7 @@ const UNREFUNDABLE_STATES: Partial<Record<Entry["state"], [respcd: string, reaso
  * through its deduct, not directly.
  */
 export const refund: Endpoint = {
+  mchid: "merchant",
   appliesForcedRespcd: true,
   handle(context) {
     const { ledger, merchant } = context;

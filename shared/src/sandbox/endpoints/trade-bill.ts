@@ -25,15 +25,13 @@ const COLUMNS: ReadonlyArray<[header: string, value: (entry: Entry) => string]> 
  * that day (by sysdtm in the transaction's zone). Covers all the app code's merchants, so `mchid` is refused.
  */
 export const tradeBill: Endpoint = {
+  mchid: "forbidden",
   appliesForcedRespcd: false,
   handle(context) {
     const read = new ParamReader(context.params);
     const tradeDate = read.required("trade_date", 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(tradeDate) || Number.isNaN(Date.parse(`${tradeDate}T00:00:00Z`))) {
       throw new QfpayRefusal("1104", `trade_date must look like 2017-10-17, got "${tradeDate}"`);
-    }
-    if (context.params.mchid !== undefined) {
-      throw new QfpayRefusal("1104", "the statement covers all merchants: mchid cannot be passed");
     }
     const entries = context.ledger
       .entries(context.merchant.appCode)
