@@ -513,8 +513,8 @@ export class QfpayCheckout extends LitElement {
     return html`${this.renderHeader(checkout)}
       <div class="qr-frame" part="qr">
         <svg class="qr" role="img" aria-label=${m.qrLabel(name)} viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges">
-          <rect class="qr-light" width=${size} height=${size}></rect>
-          <path class="qr-dark" d=${path}></path>
+          <rect class="qr-light" fill="#ffffff" width=${size} height=${size}></rect>
+          <path class="qr-dark" fill="#000000" d=${path}></path>
         </svg>
       </div>
       <p class="instructions" part="instructions">${instruction}</p>

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { QUIET_ZONE_MODULES, qrSvgGeometry } from "./qr-svg.js";
+import { decodeSvgQr } from "./test-support/decode-qr.js";
+
+function standaloneSvg(text: string): SVGSVGElement {
+  const { size, path } = qrSvgGeometry(text);
+  const holder = document.createElement("div");
+  holder.innerHTML = `<svg viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges"><rect fill="#fff" width="${size}" height="${size}"/><path fill="#000" d="${path}"/></svg>`;
+  document.body.append(holder);
+  return holder.querySelector("svg")!;
+}
+
+describe("qrSvgGeometry", () => {
+  it.each([
+    "http://127.0.0.1:4010/wallet/qr/20260101000100020001234567",
+    "weixin://wxpay/bizpayurl?pr=AbCdEfGhIjK",
+    "https://qr.alipay.com/bax01234xyzabcdefghijklmnopqrstuvwxyz0123456789",
+    "00020101021226870016A000000001",
+  ])("draws a code that decodes back to %s", async (text) => {
+    expect(await decodeSvgQr(standaloneSvg(text))).toBe(text);
+  });
+
+  it("leaves a light quiet zone of 4 modules on every side", () => {
+    const { size, path } = qrSvgGeometry("https://example.com/pay/1");
+    const coordinates = [...path.matchAll(/M(\d+) (\d+)h(\d+)/g)].map((m) => m.slice(1).map(Number) as [number, number, number]);
+    expect(coordinates.length).toBeGreaterThan(0);
+    const minX = Math.min(...coordinates.map(([x]) => x));
+    const minY = Math.min(...coordinates.map(([, y]) => y));
+    const maxX = Math.max(...coordinates.map(([x, , run]) => x + run));
+    const maxY = Math.max(...coordinates.map(([, y]) => y + 1));
+    expect([minX, minY, size - maxX, size - maxY]).toEqual([4, 4, 4, 4].map(() => QUIET_ZONE_MODULES));
+  });
+
+  it("grows with the text (QR versions)", () => {
+    expect(qrSvgGeometry("short").size).toBeLessThan(qrSvgGeometry("x".repeat(200)).size);
+  });
+});

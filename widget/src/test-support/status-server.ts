@@ -1,0 +1,215 @@
+/**
+ * A stand-in for the plugin's store routes (GET /store/qfpay/payment-sessions/:id and POST .../refresh),
+ * answering the shared CheckoutStatus contract, with a control API the browser tests drive:
+ * set a session's state, count requests (and aborted ones), delay answers, fail the next ones.
+ * Runs in Node from vitest's globalSetup.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { CheckoutStatus } from "../contract.js";
+
+export const STAND_IN_PUBLISHABLE_KEY = "pk_stand_in";
+
+export interface SessionSetup {
+  status?: CheckoutStatus["status"];
+  wallet?: string;
+  pay_type?: string;
+  mode?: CheckoutStatus["mode"];
+  qrcode?: string;
+  pay_url?: string;
+  amount?: number;
+  currency_code?: string;
+  message?: string;
+  /** Validity of the code from now, seconds (null: no expiry). */
+  ttl_seconds?: number | null;
+  /** How far the server's clock is ahead of the real one, ms. */
+  clock_skew_ms?: number;
+  /** Delay before answering each GET, ms. */
+  delay_ms?: number;
+}
+
+/** One scripted answer: an HTTP error with Medusa's body, or a dropped connection. */
+export type ScriptedFailure = { http: number; message?: string } | { drop: true };
+
+interface SessionRecord {
+  checkout: CheckoutStatus;
+  clockSkewMs: number;
+  delayMs: number;
+  ttlSeconds: number | null;
+  failures: ScriptedFailure[];
+  gets: number;
+  refreshes: number;
+  aborted: number;
+  codeNumber: number;
+}
+
+export interface SessionStats {
+  gets: number;
+  refreshes: number;
+  aborted: number;
+  status: CheckoutStatus["status"];
+}
+
+const ROUTE = /^\/store\/qfpay\/payment-sessions\/([^/]+)(\/refresh)?$/;
+const CONTROL = /^\/__control\/sessions\/([^/]+)(\/fail)?$/;
+
+export class StatusServer {
+  private readonly sessions = new Map<string, SessionRecord>();
+  private server: Server | undefined;
+  url = "";
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader("access-control-allow-origin", req.headers.origin ?? "*");
+    res.setHeader("access-control-allow-headers", "x-publishable-api-key, content-type, accept");
+    res.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
+    res.setHeader("vary", "origin");
+    if (req.method === "OPTIONS") return void res.writeHead(204).end();
+    const path = new URL(req.url ?? "/", this.url).pathname;
+    const control = CONTROL.exec(path);
+    if (control) return this.handleControl(req, res, decodeURIComponent(control[1]!), control[2] !== undefined);
+    const route = ROUTE.exec(path);
+    if (!route) return json(res, 404, { type: "not_found", message: "Route not found" });
+    const id = decodeURIComponent(route[1]!);
+    const refresh = route[2] !== undefined;
+    if (refresh !== (req.method === "POST")) return json(res, 404, { type: "not_found", message: "Route not found" });
+    if (req.headers["x-publishable-api-key"] !== STAND_IN_PUBLISHABLE_KEY) {
+      return json(res, 400, {
+        type: "not_allowed",
+        message: "Publishable API key required in the request header: x-publishable-api-key.",
+      });
+    }
+    const session = this.sessions.get(id);
+    if (!session) return json(res, 404, { type: "not_found", message: `Payment session with id: ${id} was not found` });
+    if (refresh) return this.handleRefresh(res, session);
+    session.gets++;
+    let aborted = false;
+    res.on("close", () => {
+      if (!res.writableFinished) {
+        aborted = true;
+        session.aborted++;
+      }
+    });
+    if (session.delayMs > 0) await sleep(session.delayMs);
+    if (aborted) return;
+    const failure = session.failures.shift();
+    if (failure && "drop" in failure) return void req.socket.destroy();
+    if (failure) return json(res, failure.http, { type: "unexpected_state", message: failure.message ?? "Scripted failure" });
+    json(res, 200, this.view(session));
+  }
+
+  private handleRefresh(res: ServerResponse, session: SessionRecord): void {
+    session.refreshes++;
+    session.codeNumber++;
+    const base = session.checkout.qrcode ?? session.checkout.pay_url ?? `${this.url}/wallet/qr/x`;
+    const renewed = base.replace(/(-\d+)?$/, `-${session.codeNumber}`);
+    session.checkout = {
+      ...session.checkout,
+      status: "pending",
+      ...(session.checkout.mode === "qr" ? { qrcode: renewed } : { pay_url: renewed }),
+      expires_at: session.ttlSeconds === null ? null : this.serverDate(session, session.ttlSeconds * 1000),
+    };
+    delete session.checkout.message;
+    json(res, 200, this.view(session));
+  }
+
+  private async handleControl(req: IncomingMessage, res: ServerResponse, id: string, fail: boolean): Promise<void> {
+    if (req.method === "GET") {
+      const session = this.sessions.get(id);
+      if (!session) return json(res, 404, { message: "no such session" });
+      const stats: SessionStats = {
+        gets: session.gets,
+        refreshes: session.refreshes,
+        aborted: session.aborted,
+        status: session.checkout.status,
+      };
+      return json(res, 200, stats);
+    }
+    const body = JSON.parse((await readBody(req)) || "{}") as unknown;
+    if (fail) {
+      const session = this.sessions.get(id);
+      if (!session) return json(res, 404, { message: "no such session" });
+      session.failures.push(...(body as ScriptedFailure[]));
+      return json(res, 200, { queued: session.failures.length });
+    }
+    this.upsert(id, body as SessionSetup);
+    return json(res, 200, this.view(this.sessions.get(id)!));
+  }
+
+  private upsert(id: string, setup: SessionSetup): void {
+    const existing = this.sessions.get(id);
+    const skew = setup.clock_skew_ms ?? existing?.clockSkewMs ?? 0;
+    const ttl = setup.ttl_seconds !== undefined ? setup.ttl_seconds : (existing?.ttlSeconds ?? 300);
+    const mode = setup.mode ?? existing?.checkout.mode ?? "qr";
+    const record: SessionRecord = existing ?? {
+      checkout: {
+        session_id: id,
+        status: "pending",
+        pay_type: mode === "qr" ? "800201" : "801501",
+        wallet: "wechat",
+        mode,
+        amount: 12_345,
+        currency_code: "hkd",
+        expires_at: null,
+        server_time: new Date().toISOString(),
+      },
+      clockSkewMs: skew,
+      delayMs: 0,
+      ttlSeconds: ttl,
+      failures: [],
+      gets: 0,
+      refreshes: 0,
+      aborted: 0,
+      codeNumber: 0,
+    };
+    record.clockSkewMs = skew;
+    record.ttlSeconds = ttl;
+    record.delayMs = setup.delay_ms ?? record.delayMs;
+    const { ttl_seconds: _ttl, clock_skew_ms: _skew, delay_ms: _delay, ...fields } = setup;
+    record.checkout = { ...record.checkout, ...fields, mode };
+    if (mode === "qr" && !record.checkout.qrcode) record.checkout.qrcode = `${this.url}/wallet/qr/${id}`;
+    if (mode === "redirect" && !record.checkout.pay_url) record.checkout.pay_url = `https://wallet.example.com/pay/${id}`;
+    if (!existing || setup.ttl_seconds !== undefined) {
+      record.checkout.expires_at = ttl === null ? null : this.serverDate(record, ttl * 1000);
+    }
+    this.sessions.set(id, record);
+  }
+
+  private serverDate(session: SessionRecord, fromNowMs = 0): string {
+    return new Date(Date.now() + session.clockSkewMs + fromNowMs).toISOString();
+  }
+
+  private view(session: SessionRecord): CheckoutStatus {
+    return { ...session.checkout, server_time: this.serverDate(session) };
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => (data += chunk));
+    req.on("end", () => resolve(data));
+    req.on("error", reject);
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,63 @@
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig, type Plugin } from "vitest/config";
+
+/**
+ * @open-wc/testing pulls in @web/test-runner-commands, which imports the Web Test Runner's socket
+ * module by absolute URL. Under vitest there is no such server: resolve it to an empty stub.
+ */
+function webTestRunnerSocketStub(): Plugin {
+  const id = "\0wtr-socket-stub";
+  return {
+    name: "wtr-socket-stub",
+    enforce: "pre",
+    resolveId: (source) => (source.endsWith("__web-dev-server__web-socket.js") ? id : null),
+    load: (source) =>
+      source === id
+        ? "export const sendMessage = () => {}; export const sendMessageWaitForResponse = async () => ({});"
+        : null,
+  };
+}
+
+export default defineConfig({
+  plugins: [webTestRunnerSocketStub()],
+  // One Lit for the element and @open-wc/testing's fixtures.
+  resolve: { dedupe: ["lit", "lit-html", "lit-element", "@lit/reactive-element"] },
+  optimizeDeps: { include: ["@open-wc/testing", "lit", "jsqr", "axe-core", "qrcode/lib/core/qrcode.js"] },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "chromium",
+          include: ["src/**/*.test.ts"],
+          exclude: ["src/**/*.node.test.ts"],
+          globalSetup: ["./src/test-support/global-setup.ts"],
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: {
+                executablePath: "/usr/bin/chromium",
+                args: [
+                  "--no-sandbox",
+                  "--disable-gpu",
+                  "--disable-background-networking",
+                  "--disable-component-update",
+                  "--disable-sync",
+                  "--no-first-run",
+                ],
+              },
+              contextOptions: { permissions: ["clipboard-read", "clipboard-write"] },
+            }),
+            instances: [{ browser: "chromium" }],
+          },
+        },
+      },
+      {
+        extends: true,
+        test: { name: "node", include: ["src/**/*.node.test.ts"], environment: "node" },
+      },
+    ],
+  },
+});
