@@ -110,6 +110,7 @@ describe("other requests", () => {
   it("trade_bill needs a real date", () => {
     expect(tradeBillRequestSchema.safeParse({ trade_date: "2017-10-17" }).success).toBe(true);
     expect(tradeBillRequestSchema.safeParse({ trade_date: "2017-13-17" }).success).toBe(false);
+    expect(tradeBillRequestSchema.safeParse({ trade_date: "2023-02-29" }).success).toBe(false);
     expect(tradeBillRequestSchema.safeParse({ trade_date: "20171017" }).success).toBe(false);
   });
 });
