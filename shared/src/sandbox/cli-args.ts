@@ -1,0 +1,85 @@
+import { parseArgs } from "node:util";
+import { SandboxConfigError } from "./errors.js";
+import type { SandboxMerchant, SandboxOptions } from "./types.js";
+
+export const USAGE = `Usage: qfpay-sandbox [--port 0] [--host 127.0.0.1] [--public-url URL] [--notify-time-scale 1]
+                     [--app-code CODE --client-key KEY [--mchid ID] [--notify-url URL]]
+Merchants may also come from QFPAY_SANDBOX_MERCHANTS, a JSON array of
+  {"appCode": "...", "clientKey": "...", "mchid": "...", "notifyUrl": "..."}.
+Also read from the environment: QFPAY_SANDBOX_PORT, QFPAY_SANDBOX_HOST, QFPAY_SANDBOX_PUBLIC_URL.`;
+
+/** Sandbox options from command-line flags and the environment; flags win. */
+export function optionsFromCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): SandboxOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    strict: true,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      "public-url": { type: "string" },
+      "notify-time-scale": { type: "string" },
+      "app-code": { type: "string" },
+      "client-key": { type: "string" },
+      mchid: { type: "string" },
+      "notify-url": { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+  const merchants = [...merchantsFromEnv(env.QFPAY_SANDBOX_MERCHANTS), ...merchantFromFlags(values)];
+  if (merchants.length === 0) throw new SandboxConfigError("No merchant: pass --app-code and --client-key, or set QFPAY_SANDBOX_MERCHANTS");
+  const port = values.port ?? env.QFPAY_SANDBOX_PORT;
+  const host = values.host ?? env.QFPAY_SANDBOX_HOST;
+  const publicUrl = values["public-url"] ?? env.QFPAY_SANDBOX_PUBLIC_URL;
+  const scale = values["notify-time-scale"];
+  return {
+    merchants,
+    ...(port !== undefined ? { port: wholeNumber(port, "--port") } : {}),
+    ...(host !== undefined ? { host } : {}),
+    ...(publicUrl !== undefined ? { publicUrl } : {}),
+    ...(scale !== undefined ? { notifyTimeScale: positiveNumber(scale, "--notify-time-scale") } : {}),
+  };
+}
+
+function merchantsFromEnv(json: string | undefined): SandboxMerchant[] {
+  if (json === undefined || json.trim() === "") return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new SandboxConfigError("QFPAY_SANDBOX_MERCHANTS is not JSON");
+  }
+  if (!Array.isArray(parsed)) throw new SandboxConfigError("QFPAY_SANDBOX_MERCHANTS must be a JSON array of merchants");
+  return parsed as SandboxMerchant[];
+}
+
+function merchantFromFlags(values: Record<string, string | boolean | undefined>): SandboxMerchant[] {
+  const appCode = values["app-code"];
+  const clientKey = values["client-key"];
+  if (appCode === undefined && clientKey === undefined) return [];
+  if (typeof appCode !== "string" || typeof clientKey !== "string") {
+    throw new SandboxConfigError("--app-code and --client-key go together");
+  }
+  const mchid = values.mchid;
+  const notifyUrl = values["notify-url"];
+  return [
+    {
+      appCode,
+      clientKey,
+      ...(typeof mchid === "string" ? { mchid } : {}),
+      ...(typeof notifyUrl === "string" ? { notifyUrl } : {}),
+    },
+  ];
+}
+
+function wholeNumber(text: string, name: string): number {
+  if (!/^\d+$/.test(text)) throw new SandboxConfigError(`${name} must be a whole number, got "${text}"`);
+  return Number(text);
+}
+
+function positiveNumber(text: string, name: string): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || value < 0) {
+    throw new SandboxConfigError(`${name} must be a number ≥ 0, got "${text}"`);
+  }
+  return value;
+}
