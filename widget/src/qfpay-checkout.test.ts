@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { decodeSvgQr } from "./test-support/decode-qr.js";
+import { eventually } from "./test-support/real-time.js";
 import { checkoutAttributes, cleanup, find, mount, shadow, textOf, waitForGets, waitForText } from "./test-support/mount.js";
 import { sessionStats, setSession, uniqueSessionId } from "./test-support/stand-in.js";
 
@@ -161,7 +162,7 @@ describe("<qfpay-checkout> in redirect mode", () => {
     const stayHere = (event: Event) => event.preventDefault();
     document.addEventListener("qfpay-redirect", stayHere);
     const { el, of } = await mount(checkoutAttributes(id, { "auto-redirect": true, "poll-interval": "500" }));
-    await vi.waitFor(() => expect(of("qfpay-redirect")).toHaveLength(1));
+    await eventually(() => expect(of("qfpay-redirect")).toHaveLength(1));
     await waitForGets(id, 3);
     expect(of("qfpay-redirect")).toHaveLength(1);
 
@@ -171,7 +172,7 @@ describe("<qfpay-checkout> in redirect mode", () => {
     await find(again.el, "[part=redirect-button]");
     expect(again.of("qfpay-redirect")).toEqual([]);
     await setSession(id, { status: "succeeded" });
-    await vi.waitFor(() => expect(again.of("qfpay-succeeded")).toHaveLength(1), { timeout: 5000 });
+    await eventually(() => expect(again.of("qfpay-succeeded")).toHaveLength(1), 5000);
     document.removeEventListener("qfpay-redirect", stayHere);
   });
 

@@ -1,9 +1,10 @@
 /** Mounts <qfpay-checkout> with attributes and records every qfpay-* event it sends, from the first one. */
 import { fixture, fixtureCleanup, html } from "@open-wc/testing";
-import { expect, vi } from "vitest";
+import { expect } from "vitest";
 import "../define.js";
 import type { QfpayEventDetails, QfpayEventName } from "../events.js";
 import type { QfpayCheckout } from "../qfpay-checkout.js";
+import { eventually } from "./real-time.js";
 import { PUBLISHABLE_KEY, serverUrl, sessionStats } from "./stand-in.js";
 
 export const EVENT_NAMES: readonly QfpayEventName[] = [
@@ -70,14 +71,11 @@ export function shadow(el: HTMLElement): ShadowRoot {
 
 /** Waits (in real time, also under fake timers) until the selector matches in the element's shadow root. */
 export async function find<T extends Element = HTMLElement>(el: HTMLElement, selector: string): Promise<T> {
-  return vi.waitFor(
-    () => {
-      const found = shadow(el).querySelector<T & Element>(selector);
-      expect(found, `${selector} in <qfpay-checkout>`).toBeTruthy();
-      return found!;
-    },
-    { timeout: 4000, interval: 20 },
-  );
+  return eventually(() => {
+    const found = shadow(el).querySelector<T & Element>(selector);
+    expect(found, `${selector} in <qfpay-checkout>`).toBeTruthy();
+    return found!;
+  });
 }
 
 /** The visible text of the shadow root, whitespace collapsed. */
@@ -86,13 +84,10 @@ export function textOf(el: HTMLElement): string {
 }
 
 export async function waitForText(el: HTMLElement, text: string): Promise<void> {
-  await vi.waitFor(() => expect(textOf(el)).toContain(text), { timeout: 4000, interval: 20 });
+  await eventually(() => expect(textOf(el)).toContain(text));
 }
 
 /** Waits until the stand-in server has answered (or started answering) `count` GETs for the session. */
 export async function waitForGets(sessionId: string, count: number): Promise<void> {
-  await vi.waitFor(async () => expect((await sessionStats(sessionId)).gets).toBeGreaterThanOrEqual(count), {
-    timeout: 4000,
-    interval: 20,
-  });
+  await eventually(async () => expect((await sessionStats(sessionId)).gets).toBeGreaterThanOrEqual(count));
 }

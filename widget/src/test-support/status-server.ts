@@ -28,8 +28,12 @@ export interface SessionSetup {
   delay_ms?: number;
 }
 
-/** One scripted answer: an HTTP error with Medusa's body, or a dropped connection. */
-export type ScriptedFailure = { http: number; message?: string } | { drop: true };
+/**
+ * One scripted answer: an HTTP error with Medusa's body, or a network failure as the page sees it
+ * (an answer without CORS headers: fetch rejects exactly as when the server is unreachable; a
+ * closed socket would not do, browsers silently retry those on a reused connection).
+ */
+export type ScriptedFailure = { http: number; message?: string } | { network: true };
 
 interface SessionRecord {
   checkout: CheckoutStatus;
@@ -105,7 +109,10 @@ export class StatusServer {
     if (session.delayMs > 0) await sleep(session.delayMs);
     if (aborted) return;
     const failure = session.failures.shift();
-    if (failure && "drop" in failure) return void req.socket.destroy();
+    if (failure && "network" in failure) {
+      res.removeHeader("access-control-allow-origin");
+      return void res.writeHead(502).end();
+    }
     if (failure) return json(res, failure.http, { type: "unexpected_state", message: failure.message ?? "Scripted failure" });
     json(res, 200, this.view(session));
   }
