@@ -1,5 +1,5 @@
 export { startStack, DEFAULT_PORTS, PORT_VARIABLES, type Stack, type StackOptions, type StackPorts } from "./stack.js"
-export { MedusaStartError, type SeedState } from "./medusa.js"
+export { MedusaStartError, startMedusa, medusaUrl, type MedusaSetup, type SeedState } from "./medusa.js"
 export { PortInUseError, findFreePort, HOST } from "./ports.js"
 export { realQfpayFromEnv, type QfpayConnection } from "./qfpay-connection.js"
 export { notifyUrlFor } from "./sandbox.js"

@@ -15,7 +15,7 @@ export function walletOptions(currencyCode: string): WalletOption[] {
   return codes.flatMap((code) => {
     const payType = findPayType(code)
     if (!payType) return []
-    const wallet = WALLETS.find((w) => w.id === payType.wallet)
+    const wallet = WALLETS[payType.wallet]
     const name = wallet?.name ?? payType.wallet
     const label = payType.preauth ? `${name} (pre-authorization)` : name
     return [{ payType: code, label, hint: MODE_HINTS[payType.mode] ?? payType.mode }]

@@ -1,0 +1,76 @@
+import type { Browser } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { AdminApi, qfpayPayment, sumAmounts } from "../support/admin-api.js"
+import { eventually, shopperEmail } from "../support/checkout.js"
+import { launchBrowser, screenshot } from "../support/browser.js"
+import { scanQr } from "../support/qr-scanner.js"
+import { SandboxClient } from "../support/sandbox-client.js"
+import { payOnWalletPageInBrowser, qrCode, shopAndPay, successView } from "../support/shopper.js"
+import { stackInfo } from "../support/stack-info.js"
+
+const info = stackInfo()
+const sandbox = new SandboxClient(info.sandboxUrl)
+let browser: Browser
+let admin: AdminApi
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  admin = await AdminApi.login(info.medusaUrl, info.admin.email, info.admin.password)
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+const syssnOf = (walletUrl: string) => decodeURIComponent(walletUrl.split("/").pop()!)
+
+describe("the shopper does not wait, or waits too long", () => {
+  it("pays and closes the tab before success shows: the order still appears (notification path)", async () => {
+    const email = shopperEmail("e2e-closed-tab")
+    const page = await browser.newPage()
+    const phone = await browser.newPage()
+    const widget = await shopAndPay(page, info.storefrontUrl, { email, payType: "800201" })
+    await qrCode(widget).waitFor({ state: "visible", timeout: 20_000 })
+    const scanned = await scanQr(page, qrCode(widget))
+    await page.close()
+
+    await payOnWalletPageInBrowser(phone, scanned)
+    const [order] = await eventually(async () => {
+      const orders = await admin.ordersByEmail(email)
+      return orders.length ? orders : undefined
+    }, "the order created from QFPay's notification")
+    expect(sumAmounts(qfpayPayment(order!).captures)).toBe(order!.total)
+    await phone.close()
+  })
+
+  it("the QR expires; the shopper takes a new code and pays it; exactly one payment is captured", async () => {
+    const email = shopperEmail("e2e-expiry")
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } })
+    const phone = await browser.newPage()
+    const widget = await shopAndPay(page, info.storefrontUrl, { email, payType: "800201" })
+    await qrCode(widget).waitFor({ state: "visible", timeout: 20_000 })
+    const first = await scanQr(page, qrCode(widget))
+
+    await sandbox.expire(syssnOf(first))
+    const newCode = widget.locator("[part=action]")
+    await newCode.waitFor({ state: "visible", timeout: 20_000 })
+    await screenshot(page, "qr-expired")
+    await newCode.click()
+
+    await qrCode(widget).waitFor({ state: "visible", timeout: 20_000 })
+    const second = await scanQr(page, qrCode(widget))
+    expect(syssnOf(second)).not.toBe(syssnOf(first))
+    await payOnWalletPageInBrowser(phone, second)
+    await successView(widget).waitFor({ state: "visible", timeout: 5_000 })
+    await page.getByTestId("order").waitFor({ timeout: 20_000 })
+
+    const order = await admin.order((await page.getByTestId("order-id").textContent())!.trim())
+    const payments = order.payment_collections.flatMap((c) => c.payments)
+    expect(payments).toHaveLength(1)
+    expect(sumAmounts(payments[0]!.captures)).toBe(order.total)
+    const ledger = await sandbox.ledger()
+    expect(ledger.find((e) => e.syssn === syssnOf(first))!.state).toBe("expired")
+    expect(ledger.find((e) => e.syssn === syssnOf(second))!.state).toBe("succeeded")
+    await page.close()
+    await phone.close()
+  })
+})

@@ -1,0 +1,100 @@
+/** Medusa's admin HTTP API, as the merchant's dashboard uses it. */
+
+export type AdminPayment = {
+  id: string
+  amount: number
+  currency_code: string
+  provider_id: string
+  captured_at: string | null
+  canceled_at: string | null
+  data: Record<string, unknown>
+  captures?: { id: string; amount: number }[]
+  refunds?: { id: string; amount: number }[]
+}
+
+export type AdminOrder = {
+  id: string
+  display_id: number
+  email: string
+  total: number
+  currency_code: string
+  payment_status: string
+  payment_collections: { id: string; status: string; amount: number; payments: AdminPayment[] }[]
+}
+
+const ORDER_FIELDS = [
+  "id",
+  "display_id",
+  "email",
+  "total",
+  "currency_code",
+  "payment_status",
+  "*payment_collections",
+  "*payment_collections.payments",
+  "*payment_collections.payments.captures",
+  "*payment_collections.payments.refunds",
+].join(",")
+
+export class AdminApiError extends Error {
+  override readonly name = "AdminApiError"
+  constructor(message: string, readonly status: number) {
+    super(message)
+  }
+}
+
+export class AdminApi {
+  private constructor(private readonly baseUrl: string, private readonly token: string) {}
+
+  static async login(baseUrl: string, email: string, password: string): Promise<AdminApi> {
+    const response = await fetch(`${baseUrl}/auth/user/emailpass`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password }),
+    })
+    const body = (await response.json()) as { token?: string; message?: string }
+    if (!response.ok || !body.token) throw new AdminApiError(`Admin login failed: ${body.message ?? response.status}`, response.status)
+    return new AdminApi(baseUrl, body.token)
+  }
+
+  private async call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      headers: { "content-type": "application/json", authorization: `Bearer ${this.token}` },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    })
+    const json = (await response.json().catch(() => ({}))) as Record<string, unknown>
+    if (!response.ok) throw new AdminApiError(String(json.message ?? response.statusText), response.status)
+    return json as T
+  }
+
+  async order(id: string): Promise<AdminOrder> {
+    return (await this.call<{ order: AdminOrder }>("GET", `/admin/orders/${id}?fields=${ORDER_FIELDS}`)).order
+  }
+
+  /** Orders placed with this email, newest first. */
+  async ordersByEmail(email: string): Promise<AdminOrder[]> {
+    const query = `q=${encodeURIComponent(email)}&order=-created_at&limit=20&fields=${ORDER_FIELDS}`
+    const { orders } = await this.call<{ orders: AdminOrder[] }>("GET", `/admin/orders?${query}`)
+    return orders.filter((o) => o.email === email)
+  }
+
+  async capturePayment(paymentId: string, amount?: number): Promise<AdminPayment> {
+    const body = amount === undefined ? {} : { amount }
+    return (await this.call<{ payment: AdminPayment }>("POST", `/admin/payments/${paymentId}/capture`, body)).payment
+  }
+
+  async refundPayment(paymentId: string, amount: number): Promise<AdminPayment> {
+    return (await this.call<{ payment: AdminPayment }>("POST", `/admin/payments/${paymentId}/refund`, { amount })).payment
+  }
+}
+
+/** The order's one QFPay payment (throws when there is not exactly one). */
+export function qfpayPayment(order: AdminOrder): AdminPayment {
+  const payments = order.payment_collections.flatMap((c) => c.payments).filter((p) => p.provider_id === "pp_qfpay_qfpay")
+  if (payments.length !== 1) throw new Error(`Expected one QFPay payment on order ${order.id}, found ${payments.length}`)
+  return payments[0]!
+}
+
+export function sumAmounts(rows: { amount: number }[] | undefined): number {
+  return (rows ?? []).reduce((sum, row) => sum + Number(row.amount), 0)
+}

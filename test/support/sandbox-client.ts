@@ -1,0 +1,66 @@
+import type { FaultSettings, LedgerEntry, NotificationAttempt } from "@qfpay-medusa/shared/sandbox"
+
+/** The sandbox's test controls over HTTP (`/__sandbox/...`): the sandbox runs in the global set-up's process. */
+export class SandboxClient {
+  constructor(readonly url: string) {}
+
+  private async call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.url}/__sandbox${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    })
+    const json = (await response.json()) as T & { message?: string }
+    if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${json.message ?? ""}`)
+    return json
+  }
+
+  ledger(): Promise<LedgerEntry[]> {
+    return this.call("GET", "/ledger")
+  }
+
+  notifications(): Promise<NotificationAttempt[]> {
+    return this.call("GET", "/notifications")
+  }
+
+  pay(id: string): Promise<LedgerEntry> {
+    return this.call("POST", "/pay", { id })
+  }
+
+  expire(id: string): Promise<LedgerEntry> {
+    return this.call("POST", "/expire", { id })
+  }
+
+  setFaults(settings: Partial<FaultSettings>): Promise<FaultSettings> {
+    return this.call("POST", "/faults", settings)
+  }
+
+  clearFaults(): Promise<FaultSettings> {
+    return this.call("DELETE", "/faults")
+  }
+
+  /** Ledger entries of one payment's `out_trade_no` family: the payment and what acted on it. */
+  async entriesFor(paymentSyssn: string): Promise<LedgerEntry[]> {
+    const ledger = await this.ledger()
+    return ledger.filter((e) => e.syssn === paymentSyssn || e.origSyssn === paymentSyssn)
+  }
+}
+
+/**
+ * Pays on the wallet page a QR code or pay_url opens, the way a person does: open the page,
+ * press "Pay". Answers where the page sends the payer next (the return_url for web pages).
+ */
+export async function payOnWalletPage(walletPageUrl: string): Promise<string | null> {
+  const page = await fetch(walletPageUrl)
+  if (!page.ok) throw new Error(`Wallet page ${walletPageUrl} answered ${page.status}`)
+  const html = await page.text()
+  if (!html.includes(`/pay"`)) throw new Error(`Wallet page ${walletPageUrl} offers no Pay button`)
+  const paid = await fetch(`${walletPageUrl}/pay`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: "action=pay",
+    redirect: "manual",
+  })
+  if (paid.status >= 400) throw new Error(`Paying on ${walletPageUrl} answered ${paid.status}`)
+  return paid.headers.get("location")
+}
