@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "tsup";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import config from "../tsup.config.js";
+import packageConfig from "../tsup.config.js";
 
 const PACKAGE_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 const FORBIDDEN_WORDS = ["node:crypto", "createHash", "timingSafeEqual", "createHmac", "clientKey"];
@@ -44,7 +44,8 @@ describe("browser entry bundle", () => {
   beforeAll(async () => {
     // The package's own tsup configuration, JavaScript only, written to a scratch directory.
     outDir = mkdtempSync(join(tmpdir(), "qfpay-shared-bundle-"));
-    await build({ ...config, entry: config.entry, outDir, dts: false, sourcemap: false, silent: true, config: false, clean: false });
+    if (typeof packageConfig === "function" || Array.isArray(packageConfig)) throw new Error("expected one tsup options object");
+    await build({ ...packageConfig, outDir, dts: false, sourcemap: false, silent: true, config: false, clean: false });
   }, 120_000);
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
