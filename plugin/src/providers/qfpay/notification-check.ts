@@ -6,11 +6,14 @@ import {
 } from "@qfpay-medusa/shared/server";
 import type { QfpaySessionData } from "./session-data";
 
-/** What our out_trade_no kinds stand for: "p" payment, "c" pre-authorization capture, "r1", "r2", ... refunds. */
-const KIND_TOPICS: ReadonlyArray<[pattern: RegExp, topic: "payment" | "capture" | "refund"]> = [
-  [/^p$/, "payment"],
-  [/^c$/, "capture"],
-  [/^r\d+$/, "refund"],
+/**
+ * What a notification is about, by QFPay's `notify_type` and the kind part of our out_trade_no
+ * ("p" payment, "c" pre-authorization capture, "r1", "r2", ... refunds). Anything else (close, unfreeze,
+ * capture, types QFPay adds later) is acknowledged and changes nothing.
+ */
+const TOPICS: ReadonlyArray<{ notifyType: string; kind: RegExp; topic: "payment" | "refund" }> = [
+  { notifyType: "payment", kind: /^p$/, topic: "payment" },
+  { notifyType: "refund", kind: /^r\d+$/, topic: "refund" },
 ];
 
 export type NotificationVerdict =
@@ -19,7 +22,7 @@ export type NotificationVerdict =
   /** Signed by QFPay but for an out_trade_no this store did not make. */
   | { kind: "foreign"; notification: Notification }
   | {
-      kind: "payment" | "capture" | "refund";
+      kind: "payment" | "refund" | "other";
       notification: Notification;
       sessionId: string;
       attempt: number;
@@ -44,8 +47,8 @@ export function readNotification(
   }
   const parts = parseOutTradeNo(notification.out_trade_no);
   if (!parts || parts.prefix !== outTradeNoPrefix) return { kind: "foreign", notification };
-  const topic = KIND_TOPICS.find(([pattern]) => pattern.test(parts.kind))?.[1];
-  if (!topic) return { kind: "foreign", notification };
+  const notifyType = notification.notify_type.toLowerCase();
+  const topic = TOPICS.find((row) => row.notifyType === notifyType && row.kind.test(parts.kind))?.topic ?? "other";
   return { kind: topic, notification, sessionId: parts.reference, attempt: parts.attempt };
 }
 

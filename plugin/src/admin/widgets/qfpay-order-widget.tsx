@@ -1,0 +1,105 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk";
+import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types";
+import { Badge, Container, Copy, Heading, Text } from "@medusajs/ui";
+import { useEffect, useState } from "react";
+import { fetchQfpayOrderView, formatMinor, type QfpayOrderView, type QfpayPaymentView } from "../lib/qfpay-order-view";
+
+type Load = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; view: QfpayOrderView };
+
+const STATUS_COLORS: Record<string, "green" | "orange" | "red" | "grey" | "blue"> = {
+  paid: "green",
+  "authorized (frozen)": "blue",
+  pending: "orange",
+  processing: "orange",
+  failed: "red",
+  expired: "grey",
+  canceled: "grey",
+};
+
+/** A label and a value that can be copied; no links, so nothing leaves the admin. */
+const Field = ({ label, value }: { label: string; value: string | null | undefined }) => (
+  <div className="grid grid-cols-[110px_1fr] items-center gap-x-2 py-1">
+    <Text size="small" leading="compact" className="text-ui-fg-subtle">
+      {label}
+    </Text>
+    <div className="flex min-w-0 items-center gap-x-1">
+      <Text size="small" leading="compact" className="truncate font-mono">
+        {value ?? "—"}
+      </Text>
+      {value ? <Copy content={value} variant="mini" /> : null}
+    </div>
+  </div>
+);
+
+const PaymentSection = ({ payment }: { payment: QfpayPaymentView }) => (
+  <div className="px-6 py-4">
+    <div className="mb-2 flex items-center justify-between">
+      <Text size="small" weight="plus">
+        {payment.wallet_name}
+      </Text>
+      <Badge size="2xsmall" color={STATUS_COLORS[payment.status] ?? "grey"}>
+        {payment.status}
+      </Badge>
+    </div>
+    <Field label="Amount" value={formatMinor(payment.amount, payment.currency_code)} />
+    <Field label="Pay type" value={`${payment.pay_type}${payment.pay_type_description ? ` · ${payment.pay_type_description}` : ""}`} />
+    <Field label="syssn" value={payment.syssn} />
+    <Field label="out_trade_no" value={payment.out_trade_no} />
+    {payment.capture ? <Field label="Capture syssn" value={payment.capture.syssn} /> : null}
+    {payment.note ? <Field label="Note" value={payment.note} /> : null}
+    {payment.refunds.length ? (
+      <div className="mt-2">
+        <Text size="small" weight="plus">
+          Refunds ({formatMinor(payment.refunded, payment.currency_code)})
+        </Text>
+        {payment.refunds.map((refund) => (
+          <div key={refund.out_trade_no} className="border-ui-border-base mt-1 border-t pt-1">
+            <Field label="Amount" value={`${formatMinor(refund.amount, payment.currency_code)} · ${refund.status}`} />
+            <Field label="out_trade_no" value={refund.out_trade_no} />
+            <Field label="syssn" value={refund.syssn ?? null} />
+          </div>
+        ))}
+      </div>
+    ) : null}
+  </div>
+);
+
+const QfpayOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchQfpayOrderView(order.id, controller.signal)
+      .then((view) => setLoad({ state: "ready", view }))
+      .catch((error: Error) => {
+        if (!controller.signal.aborted) setLoad({ state: "error", message: error.message });
+      });
+    return () => controller.abort();
+  }, [order.id]);
+
+  if (load.state === "ready" && load.view.payments.length === 0) return null;
+  return (
+    <Container className="divide-y p-0">
+      <div className="px-6 py-4">
+        <Heading level="h2">QFPay</Heading>
+      </div>
+      {load.state === "loading" ? (
+        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
+          Loading…
+        </Text>
+      ) : load.state === "error" ? (
+        <Text size="small" className="text-ui-fg-error px-6 py-4">
+          {load.message}
+        </Text>
+      ) : (
+        load.view.payments.map((payment) => <PaymentSection key={payment.payment_id} payment={payment} />)
+      )}
+    </Container>
+  );
+};
+
+export const config = defineWidgetConfig({
+  zone: "order.details.side.after",
+});
+
+export default QfpayOrderWidget;
