@@ -46,10 +46,11 @@ describe("trade_bill", () => {
     expect(files["trade_bill_2026-07-14.csv"]!.trim().split("\r\n")).toHaveLength(1);
   });
 
-  it("refuses mchid, a missing or malformed trade_date with 1104 in JSON", async () => {
+  it("refuses mchid, a missing, malformed or impossible trade_date with 1104 in JSON", async () => {
     const withMchid = await bill({ trade_date: "2026-07-15", mchid: MERCHANT.mchid! });
     expect(withMchid.body.respcd).toBe("1104");
     expect((await bill({})).body.respcd).toBe("1104");
     expect((await bill({ trade_date: "15/07/2026" })).body.respcd).toBe("1104");
+    expect((await bill({ trade_date: "2024-02-30" })).body.respcd).toBe("1104");
   });
 });

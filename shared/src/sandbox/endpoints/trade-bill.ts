@@ -1,4 +1,4 @@
-import { formatTxdtm } from "../../time.js";
+import { formatTxdtm, parseTxdtm } from "../../time.js";
 import type { Endpoint } from "../endpoint.js";
 import { QfpayRefusal } from "../errors.js";
 import { respcdOf, type Entry } from "../ledger.js";
@@ -30,9 +30,7 @@ export const tradeBill: Endpoint = {
   handle(context) {
     const read = new ParamReader(context.params);
     const tradeDate = read.required("trade_date", 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(tradeDate) || Number.isNaN(Date.parse(`${tradeDate}T00:00:00Z`))) {
-      throw new QfpayRefusal("1104", `trade_date must look like 2017-10-17, got "${tradeDate}"`);
-    }
+    if (!isRealDate(tradeDate)) throw new QfpayRefusal("1104", `trade_date must be a date like 2017-10-17, got "${tradeDate}"`);
     const entries = context.ledger
       .entries(context.merchant.appCode)
       .filter((entry) => formatTxdtm(entry.createdAt, entry.txzone).startsWith(tradeDate))
@@ -48,6 +46,16 @@ export const tradeBill: Endpoint = {
     };
   },
 };
+
+function isRealDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  try {
+    parseTxdtm(`${text} 00:00:00`);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function csvCell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
