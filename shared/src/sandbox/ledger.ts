@@ -27,6 +27,8 @@ export interface Entry {
   failRespcd?: string;
   paidAt?: Date;
   holdUntil?: Date;
+  /** 1143 (password being entered) or 1145 (processing) while held. */
+  holdRespcd?: string;
   holdTimer?: NodeJS.Timeout;
   refunded: number;
   /** Pre-auth freezes: set once deducted. */
@@ -59,7 +61,9 @@ const STATE_RESPCD: Readonly<Record<Exclude<EntryState, "failed">, string>> = {
 export const OPEN_STATES: ReadonlySet<EntryState> = new Set(["pending", "holding"]);
 
 export function respcdOf(entry: Entry): string {
-  return entry.state === "failed" ? (entry.failRespcd ?? "1205") : STATE_RESPCD[entry.state];
+  if (entry.state === "failed") return entry.failRespcd ?? "1205";
+  if (entry.state === "holding") return entry.holdRespcd ?? STATE_RESPCD.holding;
+  return STATE_RESPCD[entry.state];
 }
 
 /**
@@ -187,11 +191,12 @@ export class Ledger {
     if (entry.kind === "refund") this.releaseRefund(entry);
   }
 
-  /** 1143 until `ms` pass (then it is paid) or until something else settles it. */
-  hold(entry: Entry, ms?: number): void {
+  /** `respcd` (1143 or 1145) until `ms` pass (then it is paid) or until something else settles it. */
+  hold(entry: Entry, ms?: number, respcd: "1143" | "1145" = "1143"): void {
     this.requireOpen(entry, "hold");
     this.timers.cancel(entry.holdTimer);
     entry.state = "holding";
+    entry.holdRespcd = respcd;
     entry.holdTimer = undefined;
     entry.holdUntil = undefined;
     if (ms === undefined) return;
