@@ -65,6 +65,9 @@ describe("toMinorUnits", () => {
     expect(toMinorUnits({ value: "12.345", precision: 20 }, "HKD")).toBe(1235);
     expect(toMinorUnits({ value: 7, precision: 20 }, "HKD")).toBe(700);
     expect(toMinorUnits("-0", "HKD")).toBe(0);
+    // Medusa's BigNumber: raw { value: toPrecision(20), precision: 20 }, and toString() gives raw.value.
+    expect(toMinorUnits({ value: "12.345000000000000000", precision: 20 }, "HKD")).toBe(1235);
+    expect(toMinorUnits({ toString: () => "1.2344999999999999999e+1" }, "HKD")).toBe(1234);
   });
 
   it("rejects negative, non-finite, malformed and too large amounts with AmountError", () => {
