@@ -199,7 +199,12 @@ export class QfpayOrders {
       const response = await this.api.authtrade({ syssn: current.syssn!, out_trade_no: outTradeNo, txamt: amount });
       syssn = statusCode(response.respcd).outcome === "in_progress" ? await this.settled(outTradeNo, "capture") : response.syssn;
     } catch (error) {
-      if (!(error instanceof QfpayGatewayError && DUPLICATE_REQUEST_RESPCDS.has(error.respcd))) throw error;
+      // A retried capture whose first answer was lost: QFPay refuses the repeat; the deduction made then is ours.
+      const repeated =
+        error instanceof QfpayGatewayError && (DUPLICATE_REQUEST_RESPCDS.has(error.respcd) || ALREADY_PAID_RESPCDS.has(error.respcd));
+      if (!repeated) throw error;
+      const earlier = findRecord(await this.api.query({ out_trade_no: outTradeNo }), outTradeNo);
+      if (!earlier) throw error;
       syssn = await this.settled(outTradeNo, "capture");
     }
     return { ...current, state: "paid", capture: { out_trade_no: outTradeNo, syssn, amount, captured_at: capturedAt } };

@@ -1,0 +1,142 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Logger } from "@medusajs/framework/types";
+import { startSandbox, type Sandbox } from "@qfpay-medusa/shared/sandbox";
+import type { QfpayProviderOptions } from "../providers/qfpay/options";
+import { QfpayProviderService } from "../providers/qfpay/service";
+
+export const APP_CODE = "PLUGINTESTAPP";
+export const CLIENT_KEY = "5F0E2A7C9B3D4E1F8A6C2B0D9E7F1A3C";
+
+/** A notification as QFPay posted it to the store: the exact body and its X-QF-SIGN. */
+export interface ReceivedNotification {
+  body: string;
+  signature: string;
+}
+
+/** An HTTP endpoint standing in for the store's notification URL: records what arrives and answers SUCCESS. */
+export class NotificationInbox {
+  private constructor(
+    private readonly server: Server,
+    readonly url: string,
+    readonly received: ReceivedNotification[],
+  ) {}
+
+  static async start(): Promise<NotificationInbox> {
+    const received: ReceivedNotification[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("end", () => {
+        received.push({ body: Buffer.concat(chunks).toString("utf8"), signature: String(req.headers["x-qf-sign"] ?? "") });
+        res.writeHead(200, { "content-type": "text/plain" }).end("SUCCESS");
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return new NotificationInbox(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/notify`, received);
+  }
+
+  /** Waits for a notification whose body mentions `text` (e.g. an out_trade_no). */
+  async waitFor(text: string, timeoutMs = 5000): Promise<ReceivedNotification> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.received.find((notification) => notification.body.includes(text));
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`No notification mentioning ${text} within ${timeoutMs} ms`);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** A payment-session row as Medusa's payment module keeps it; only what the provider reads. */
+export interface SessionRow {
+  id: string;
+  amount: number;
+  raw_amount: { value: string; precision: number };
+  currency_code: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Stands in for the rows of Medusa's payment-session table, which the provider reads through the payment
+ * module's `paymentSessionService` when it checks a notification.
+ */
+export class SessionBook {
+  readonly rows = new Map<string, SessionRow>();
+
+  record(id: string, amount: number, currency: string, data: Record<string, unknown>): void {
+    this.rows.set(id, { id, amount, raw_amount: { value: String(amount), precision: 20 }, currency_code: currency, data });
+  }
+
+  async retrieve(id: string): Promise<SessionRow> {
+    const row = this.rows.get(id);
+    if (!row) throw new Error(`PaymentSession with id: ${id} was not found`);
+    return row;
+  }
+}
+
+/** Collects log lines, so tests can check what is logged and that no secret is. */
+export class RecordingLogger {
+  readonly lines: { level: string; message: string }[] = [];
+  private add(level: string, message: unknown) {
+    this.lines.push({ level, message: String(message) });
+  }
+  info = (message: unknown) => this.add("info", message);
+  warn = (message: unknown) => this.add("warn", message);
+  error = (message: unknown) => this.add("error", message);
+  debug = (message: unknown) => this.add("debug", message);
+  log = (message: unknown) => this.add("log", message);
+  text(): string {
+    return this.lines.map((line) => `${line.level}: ${line.message}`).join("\n");
+  }
+}
+
+export interface ProviderHarness {
+  sandbox: Sandbox;
+  inbox: NotificationInbox;
+  sessions: SessionBook;
+  logger: RecordingLogger;
+  provider: QfpayProviderService;
+  /** Another provider instance on the same merchant with other options. */
+  providerWith(options: Partial<QfpayProviderOptions>): QfpayProviderService;
+  close(): Promise<void>;
+}
+
+export async function startProviderHarness(options: Partial<QfpayProviderOptions> = {}): Promise<ProviderHarness> {
+  const inbox = await NotificationInbox.start();
+  const sandbox = await startSandbox({
+    merchants: [{ appCode: APP_CODE, clientKey: CLIENT_KEY, notifyUrl: inbox.url }],
+    notifyTimeScale: 0.001,
+  });
+  const sessions = new SessionBook();
+  const logger = new RecordingLogger();
+  const providerWith = (extra: Partial<QfpayProviderOptions>) =>
+    new QfpayProviderService(
+      { logger: logger as unknown as Logger, paymentSessionService: sessions },
+      { appCode: APP_CODE, clientKey: CLIENT_KEY, baseUrl: sandbox.url, ...options, ...extra },
+    );
+  return {
+    sandbox,
+    inbox,
+    sessions,
+    logger,
+    provider: providerWith({}),
+    providerWith,
+    async close() {
+      await sandbox.close();
+      await inbox.close();
+    },
+  };
+}
+
+let counter = 0;
+/** A payment-session id shaped like Medusa's (`payses_` + 26 upper-case letters and digits). */
+export function newSessionId(): string {
+  counter += 1;
+  const tail = `${Date.now().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2)}`.toUpperCase();
+  return `payses_${tail.replace(/[^A-Z0-9]/g, "").padEnd(26, "0").slice(0, 26)}`;
+}
