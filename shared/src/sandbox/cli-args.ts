@@ -10,27 +10,13 @@ Also read from the environment: QFPAY_SANDBOX_PORT, QFPAY_SANDBOX_HOST, QFPAY_SA
 
 /** Sandbox options from command-line flags and the environment; flags win. */
 export function optionsFromCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): SandboxOptions {
-  const { values } = parseArgs({
-    args: [...argv],
-    strict: true,
-    options: {
-      port: { type: "string" },
-      host: { type: "string" },
-      "public-url": { type: "string" },
-      "notify-time-scale": { type: "string" },
-      "app-code": { type: "string" },
-      "client-key": { type: "string" },
-      mchid: { type: "string" },
-      "notify-url": { type: "string" },
-      help: { type: "boolean" },
-    },
-  });
+  const values = parseFlags(argv);
   const merchants = [...merchantsFromEnv(env.QFPAY_SANDBOX_MERCHANTS), ...merchantFromFlags(values)];
   if (merchants.length === 0) throw new SandboxConfigError("No merchant: pass --app-code and --client-key, or set QFPAY_SANDBOX_MERCHANTS");
-  const port = values.port ?? env.QFPAY_SANDBOX_PORT;
-  const host = values.host ?? env.QFPAY_SANDBOX_HOST;
-  const publicUrl = values["public-url"] ?? env.QFPAY_SANDBOX_PUBLIC_URL;
-  const scale = values["notify-time-scale"];
+  const port = flag(values, "port") ?? env.QFPAY_SANDBOX_PORT;
+  const host = flag(values, "host") ?? env.QFPAY_SANDBOX_HOST;
+  const publicUrl = flag(values, "public-url") ?? env.QFPAY_SANDBOX_PUBLIC_URL;
+  const scale = flag(values, "notify-time-scale");
   return {
     merchants,
     ...(port !== undefined ? { port: wholeNumber(port, "--port") } : {}),
@@ -38,6 +24,26 @@ export function optionsFromCli(argv: readonly string[], env: Readonly<Record<str
     ...(publicUrl !== undefined ? { publicUrl } : {}),
     ...(scale !== undefined ? { notifyTimeScale: positiveNumber(scale, "--notify-time-scale") } : {}),
   };
+}
+
+const FLAGS = {
+  port: { type: "string" },
+  host: { type: "string" },
+  "public-url": { type: "string" },
+  "notify-time-scale": { type: "string" },
+  "app-code": { type: "string" },
+  "client-key": { type: "string" },
+  mchid: { type: "string" },
+  "notify-url": { type: "string" },
+  help: { type: "boolean" },
+} as const;
+
+function parseFlags(argv: readonly string[]): Record<string, string | boolean | undefined> {
+  try {
+    return parseArgs({ args: [...argv], strict: true, options: FLAGS }).values;
+  } catch (error) {
+    throw new SandboxConfigError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function merchantsFromEnv(json: string | undefined): SandboxMerchant[] {
@@ -69,6 +75,11 @@ function merchantFromFlags(values: Record<string, string | boolean | undefined>)
       ...(typeof notifyUrl === "string" ? { notifyUrl } : {}),
     },
   ];
+}
+
+function flag(values: Record<string, string | boolean | undefined>, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === "string" ? value : undefined;
 }
 
 function wholeNumber(text: string, name: string): number {
