@@ -1,27 +1,20 @@
 import type { z } from "zod";
 import { resolveBaseUrl } from "../catalogs/environments.js";
-import { statusCode } from "../catalogs/status-codes.js";
 import type { AddNoteRequest, AddNoteResponse } from "../schemas/add-note.js";
 import type { AuthtradeRequest, AuthtradeResponse } from "../schemas/authtrade.js";
 import type { CancelRequest, CancelResponse } from "../schemas/cancel.js";
-import { respcdField } from "../schemas/fields.js";
 import type { PaymentRequest, PaymentResponse } from "../schemas/payment.js";
 import type { QueryRequest, QueryResponse } from "../schemas/query.js";
 import type { RefundRequest, RefundResponse } from "../schemas/refund.js";
 import { tradeBillRequestSchema, type TradeBillRequest, type TradeBillResponse } from "../schemas/trade-bill.js";
-import { presentParams, sign, verify, type Params, type SignAlgorithm } from "../signing.js";
+import { presentParams, sign, type Params, type SignAlgorithm } from "../signing.js";
 import { DEFAULT_TXZONE, formatTxdtm, isValidTxzone } from "../time.js";
 import { describeIssues } from "./describe-issues.js";
 import { JSON_ENDPOINTS, TRADE_BILL_ENDPOINT, type DefaultParam, type JsonEndpoint } from "./endpoints.js";
-import {
-  QfpayError,
-  QfpayGatewayError,
-  QfpayRequestError,
-  QfpayTransportError,
-  type EndpointName,
-} from "./errors.js";
-import { parseQfpayJson } from "./response-json.js";
-import { send, SendError, type RawAnswer } from "./transport.js";
+import { badResponse, checkSignature, checkStatus, gatewayFailure, readEnvelope } from "./answer.js";
+import { QfpayRequestError, type EndpointName } from "./errors.js";
+import { withRetries, type RetryBudget } from "./retry-policy.js";
+import { send, type RawAnswer } from "./transport.js";
 
 export interface QfpayClientOptions {
   appCode: string;
@@ -35,7 +28,7 @@ export interface QfpayClientOptions {
   signType?: SignAlgorithm;
   /** Per attempt, covering connect, request and reading the answer. Default 5000. */
   timeoutMs?: number;
-  /** Extra attempts for `query` on time-outs, network failures, 5xx/429 and transient codes. Default 2. */
+  /** Extra attempts for `query` and `tradeBill` on time-outs, network failures, 5xx/429 and transient codes. Default 2. */
   queryRetries?: number;
   /** Wait before the n-th retry: retryDelayMs × 2^(n-1). Default 200. */
   retryDelayMs?: number;
@@ -49,8 +42,6 @@ export interface QfpayClientOptions {
 /** A request as callers write it: the parameters the client fills in may be left out. */
 export type ClientInput<T> = Omit<T, DefaultParam & keyof T> & Partial<Pick<T, DefaultParam & keyof T>>;
 
-const SUCCESS = "0000";
-const IN_PROGRESS: ReadonlySet<string> = new Set(["1143", "1145"]);
 const CONTENT_TYPE = "application/x-www-form-urlencoded;charset=UTF-8";
 
 /** Typed client for QFPay's open API: one method per endpoint, responses verified and zod-parsed. */
@@ -129,99 +120,53 @@ export class QfpayClient {
     if (!parsed.success) throw new QfpayRequestError(endpoint, describeIssues(parsed.error));
     const params = presentParams(parsed.data);
     const url = `${this.baseUrl}${TRADE_BILL_ENDPOINT.path}?${new URLSearchParams(params).toString()}`;
-    const answer = await this.#exchange(endpoint, false, url, { method: "GET", headers: this.#headers(params) });
-    const contentType = answer.headers.get("content-type") ?? "";
-    if (/json/i.test(contentType)) {
-      const body = this.#readEnvelope(endpoint, answer);
-      throw this.#failure(endpoint, body) ?? badResponse(endpoint, "answered JSON instead of a statement file");
-    }
-    if (answer.body.length === 0) throw badResponse(endpoint, "answered an empty statement");
-    return { trade_date: parsed.data.trade_date, contentType, data: answer.body };
+    return withRetries(this.#budget(true), async () => {
+      const answer = await this.#send(endpoint, url, { method: "GET", headers: this.#headers(params) });
+      const contentType = answer.headers.get("content-type") ?? "";
+      if (/json/i.test(contentType)) {
+        const envelope = readEnvelope(endpoint, answer);
+        throw gatewayFailure(endpoint, envelope) ?? badResponse(endpoint, "answered JSON instead of a statement file");
+      }
+      if (answer.body.length === 0) throw badResponse(endpoint, "answered an empty statement");
+      return { trade_date: parsed.data.trade_date, contentType, data: answer.body };
+    });
   }
 
-  async #callJson<S extends z.ZodType>(
-    endpoint: JsonEndpoint & { response: S },
-    input: object,
-  ): Promise<z.output<S>> {
+  async #callJson<S extends z.ZodType>(endpoint: JsonEndpoint & { response: S }, input: object): Promise<z.output<S>> {
     const params = this.#withDefaults(endpoint, input as Params);
     const parsed = endpoint.request.safeParse(params);
     if (!parsed.success) throw new QfpayRequestError(endpoint.name, describeIssues(parsed.error));
     const wire = presentParams(parsed.data as Params);
-    const answer = await this.#exchange(endpoint.name, endpoint.idempotent, `${this.baseUrl}${endpoint.path}`, {
+    const init: RequestInit = {
       method: endpoint.method,
       headers: { ...this.#headers(wire), "Content-Type": CONTENT_TYPE },
       body: new URLSearchParams(wire).toString(),
-    });
-    const body = this.#readEnvelope(endpoint.name, answer);
-    const failure = this.#failure(endpoint.name, body);
-    if (failure) throw failure;
-    const result = endpoint.response.safeParse(body.json);
-    if (!result.success) {
-      throw badResponse(endpoint.name, `answer does not match the ${endpoint.name} response: ${describeIssues(result.error).join("; ")}`);
-    }
-    return result.data;
-  }
-
-  /** Sends, retrying only what is safe: idempotent calls on transient failures, any call that never left. */
-  async #exchange(endpoint: EndpointName, idempotent: boolean, url: string, init: RequestInit): Promise<RawAnswer> {
-    const retries = idempotent ? this.#options.queryRetries : 1;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const answer = await send({ endpoint, url, init, timeoutMs: this.#options.timeoutMs, fetch: this.#fetch });
-        this.#checkStatus(endpoint, answer);
-        this.#checkSignature(endpoint, answer);
-        if (idempotent && attempt < retries) {
-          const respcd = peekRespcd(answer);
-          if (respcd && statusCode(respcd).outcome === "retryable") {
-            await this.#pause(attempt);
-            continue;
-          }
-        }
-        return answer;
-      } catch (error) {
-        if (attempt >= retries || !isRetryable(error, idempotent)) throw error;
-        await this.#pause(attempt);
+    };
+    return withRetries(this.#budget(endpoint.idempotent), async () => {
+      const answer = await this.#send(endpoint.name, `${this.baseUrl}${endpoint.path}`, init);
+      const envelope = readEnvelope(endpoint.name, answer);
+      const failure = gatewayFailure(endpoint.name, envelope);
+      if (failure) throw failure;
+      const result = endpoint.response.safeParse(envelope.json);
+      if (!result.success) {
+        const issues = describeIssues(result.error).join("; ");
+        throw badResponse(endpoint.name, `answer does not match the ${endpoint.name} response: ${issues}`, answer.status);
       }
-    }
+      return result.data;
+    });
   }
 
-  #checkStatus(endpoint: EndpointName, answer: RawAnswer): void {
-    if (answer.status >= 200 && answer.status < 300) return;
-    const reason = answer.status === 429 ? " (rate limit: 100/s, 400/min per merchant)" : "";
-    throw new QfpayTransportError(endpoint, "http_status", `HTTP ${answer.status}${reason}`, answer.status);
+  /** One exchange: a 2xx answer whose signature, if any, is QFPay's. */
+  async #send(endpoint: EndpointName, url: string, init: RequestInit): Promise<RawAnswer> {
+    const answer = await send({ endpoint, url, init, timeoutMs: this.#options.timeoutMs, fetch: this.#fetch });
+    checkStatus(endpoint, answer);
+    checkSignature(endpoint, answer, this.#clientKey, this.#options.signType);
+    return answer;
   }
 
-  /** QFPay signs answers as MD5(raw body + key); with SHA256 requests a SHA256 signature is accepted too. */
-  #checkSignature(endpoint: EndpointName, answer: RawAnswer): void {
-    const signature = answer.headers.get("x-qf-sign");
-    if (signature === null) return;
-    const valid =
-      verify(answer.body, signature, this.#clientKey, "MD5") ||
-      (this.#options.signType === "SHA256" && verify(answer.body, signature, this.#clientKey, "SHA256"));
-    if (!valid) throw new QfpayTransportError(endpoint, "bad_signature", "answer's X-QF-SIGN does not match its body", answer.status);
-  }
-
-  #readEnvelope(endpoint: EndpointName, answer: RawAnswer): { json: Record<string, unknown>; respcd: string | undefined } {
-    let json: unknown;
-    try {
-      json = parseQfpayJson(new TextDecoder("utf-8", { fatal: true }).decode(answer.body));
-    } catch {
-      const contentType = answer.headers.get("content-type") ?? "no content type";
-      throw badResponse(endpoint, `answer is not JSON (${contentType}, ${answer.body.length} bytes)`, answer.status);
-    }
-    if (json === null || typeof json !== "object" || Array.isArray(json)) {
-      throw badResponse(endpoint, "answer is not a JSON object", answer.status);
-    }
-    const respcd = respcdField.safeParse((json as Record<string, unknown>).respcd);
-    if (!respcd.success) throw badResponse(endpoint, "answer has no valid respcd", answer.status);
-    return { json: json as Record<string, unknown>, respcd: respcd.data };
-  }
-
-  /** The gateway error for a failure code; undefined for success and "still processing". */
-  #failure(endpoint: EndpointName, body: { json: Record<string, unknown>; respcd: string | undefined }): QfpayError | undefined {
-    const respcd = body.respcd;
-    if (respcd === undefined || respcd === SUCCESS || IN_PROGRESS.has(respcd)) return undefined;
-    return new QfpayGatewayError(endpoint, respcd, textOf(body.json.resperr), textOf(body.json.respmsg));
+  /** Queries get `queryRetries`; other calls one retry, which the policy allows only for requests never sent. */
+  #budget(idempotent: boolean): RetryBudget {
+    return { idempotent, retries: idempotent ? this.#options.queryRetries : 1, delayMs: this.#options.retryDelayMs };
   }
 
   #withDefaults(endpoint: JsonEndpoint, input: Params): Params {
@@ -248,35 +193,4 @@ export class QfpayClient {
       Accept: "application/json",
     };
   }
-
-  #pause(attempt: number): Promise<void> {
-    const delay = this.#options.retryDelayMs * 2 ** attempt;
-    return delay > 0 ? new Promise((resolve) => setTimeout(resolve, delay)) : Promise.resolve();
-  }
-}
-
-function isRetryable(error: unknown, idempotent: boolean): boolean {
-  if (error instanceof SendError) return idempotent || !error.requestMayHaveBeenSent;
-  if (error instanceof QfpayTransportError && error.kind === "http_status") {
-    return idempotent && (error.status === 429 || (error.status ?? 0) >= 500);
-  }
-  return false;
-}
-
-function peekRespcd(answer: RawAnswer): string | undefined {
-  try {
-    const json = parseQfpayJson(new TextDecoder().decode(answer.body)) as { respcd?: unknown };
-    const parsed = respcdField.safeParse(json?.respcd);
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function textOf(value: unknown): string | undefined {
-  return typeof value === "string" || typeof value === "number" ? String(value) : undefined;
-}
-
-function badResponse(endpoint: EndpointName, message: string, status?: number): QfpayTransportError {
-  return new QfpayTransportError(endpoint, "bad_response", message, status);
 }
