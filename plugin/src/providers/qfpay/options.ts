@@ -50,7 +50,10 @@ const payTypesSchema = z
     /** Used when nothing more specific applies. */
     default: checkoutPayType,
     /** Per currency, e.g. { HKD: "802001", CNY: "800201" }. */
-    byCurrency: z.record(currencyCode, checkoutPayType).default({}),
+    byCurrency: z
+      .record(currencyCode, checkoutPayType)
+      .default({})
+      .transform((byCurrency) => Object.fromEntries(Object.entries(byCurrency).map(([code, payType]) => [code.toUpperCase(), payType]))),
     /** Pay types the storefront may ask for (`data.pay_type` when creating the session). */
     allowed: z.array(checkoutPayType).min(1, { message: "must list at least one pay type" }).optional(),
     /** Whether the storefront may choose among `allowed`; otherwise the choice is the server's. */
@@ -165,6 +168,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === "unrecognized_keys") {
     return `has unknown option(s) ${issue.keys.map((key) => `"${key}"`).join(", ")}`;
   }
+  if (issue.code === "invalid_key") return `is not allowed as a key: ${issue.issues.map((inner) => inner.message).join("; ")}`;
   if (issue.code === "invalid_type" && issue.input === undefined) return issue.message.startsWith("is required") ? issue.message : "is required";
   return issue.message;
 }
