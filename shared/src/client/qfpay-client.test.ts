@@ -91,6 +91,26 @@ describe("QfpayClient requests", () => {
     expect(request?.body).not.toContain(KEY);
   });
 
+  it("keeps the caller's txdtm, sends add_note's code without mchid, and signs trade_bill's query string", async () => {
+    const { client, received } = await clientFor(
+      (request, response) => {
+        if (request.path.startsWith("/download/")) return void response.writeHead(200, { "Content-Type": "application/zip" }).end(Buffer.from("PK\x03\x04zip"));
+        signedJson(request.path.endsWith("add_note") ? { respcd: "0000", data: { syssn: "1" } } : paymentOk(request))(response);
+      },
+      { mchid: "ZaMVg12345" },
+    );
+    await client.payment({ ...paymentRequest, txdtm: "2020-01-02 03:04:05" });
+    await client.addNote({ syssn: "1", note: "备注" });
+    const bill = await client.tradeBill({ trade_date: "2024-01-31" });
+
+    expect(new URLSearchParams(received[0]?.body).get("txdtm")).toBe("2020-01-02 03:04:05");
+    expect(Object.fromEntries(new URLSearchParams(received[1]?.body))).toEqual({ code: APP_CODE, syssn: "1", note: "备注" });
+    expect(received[2]).toMatchObject({ method: "GET", path: "/download/v1/trade_bill?trade_date=2024-01-31" });
+    expect(received[2]?.headers["x-qf-sign"]).toBe(md5Upper(`trade_date=2024-01-31${KEY}`));
+    expect(bill.contentType).toBe("application/zip");
+    expect(bill.data.length).toBeGreaterThan(0);
+  });
+
   it("signs with SHA256 and says so when configured", async () => {
     const { client, received } = await clientFor((request, response) => signedJson(paymentOk(request))(response), { signType: "SHA256" });
     await client.payment(paymentRequest);
