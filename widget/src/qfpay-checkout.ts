@@ -113,15 +113,15 @@ export class QfpayCheckout extends LitElement {
     autoRedirect: { type: Boolean, attribute: "auto-redirect" },
     allowedRedirectOrigins: { type: String, attribute: "allowed-redirect-origins" },
     theme: { type: String, reflect: true },
-    checkout: { state: true },
-    errorCode: { state: true },
-    reconnecting: { state: true },
-    refreshing: { state: true },
-    codeExpired: { state: true },
-    messages: { state: true },
-    announcement: { state: true },
-    copyState: { state: true },
-    refreshError: { state: true },
+    checkout: { state: true, attribute: false },
+    errorCode: { state: true, attribute: false },
+    reconnecting: { state: true, attribute: false },
+    refreshing: { state: true, attribute: false },
+    codeExpired: { state: true, attribute: false },
+    messages: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    copyState: { state: true, attribute: false },
+    refreshError: { state: true, attribute: false },
   };
 
   /** The Medusa backend's URL. */
@@ -152,23 +152,23 @@ export class QfpayCheckout extends LitElement {
   declare private copyState: "idle" | "copied" | "failed";
   declare private refreshError: ErrorCode | undefined;
 
-  private readonly poller = new StatusPoller(this, {
-    fetchStatus: (signal) => fetchCheckoutStatus(this.endpoint, signal),
-    onStatus: (status, receivedAt) => this.applyStatus(status, receivedAt),
-    onFatalError: (error) => this.fail(error.code, error),
+  readonly #poller = new StatusPoller(this, {
+    fetchStatus: (signal) => fetchCheckoutStatus(this.#endpoint, signal),
+    onStatus: (status, receivedAt) => this.#applyStatus(status, receivedAt),
+    onFatalError: (error) => this.#fail(error.code, error),
     onConnectionChange: (reconnecting, error) => {
       this.reconnecting = reconnecting;
-      if (reconnecting && error) this.emit("qfpay-error", { code: error.code, message: error.message, transient: true });
+      if (reconnecting && error) this.#emit("qfpay-error", { code: error.code, message: error.message, transient: true });
     },
   });
 
-  private readonly countdown = new Countdown(this, { onExpire: () => this.onCodeExpired() });
+  readonly #countdown = new Countdown(this, { onExpire: () => this.#onCodeExpired() });
 
-  private localeWanted: LocaleId | undefined;
-  private lastAnnouncedSeconds: number | null = null;
-  private expiryReported = false;
-  private refreshAbort: AbortController | undefined;
-  private qrCache: { text: string; geometry: QrSvgGeometry } | undefined;
+  #localeWanted: LocaleId | undefined;
+  #lastAnnouncedSeconds: number | null = null;
+  #expiryReported = false;
+  #refreshAbort: AbortController | undefined;
+  #qrCache: { text: string; geometry: QrSvgGeometry } | undefined;
 
   constructor() {
     super();
@@ -193,93 +193,93 @@ export class QfpayCheckout extends LitElement {
 
   /** Asks the server for a fresh code (after expiry, failure or cancel) and follows it. */
   async refresh(): Promise<void> {
-    if (this.refreshing || findConfigError(this.endpoint) !== null) return;
+    if (this.refreshing || findConfigError(this.#endpoint) !== null) return;
     this.refreshing = true;
     this.refreshError = undefined;
-    this.poller.stop();
+    this.#poller.stop();
     const controller = new AbortController();
-    this.refreshAbort = controller;
+    this.#refreshAbort = controller;
     try {
-      const status = await refreshCheckoutStatus(this.endpoint, controller.signal);
+      const status = await refreshCheckoutStatus(this.#endpoint, controller.signal);
       if (controller.signal.aborted) return;
       this.codeExpired = false;
-      this.expiryReported = false;
-      this.applyStatus(status, Date.now());
-      this.poller.continueFrom(status);
+      this.#expiryReported = false;
+      this.#applyStatus(status, Date.now());
+      this.#poller.continueFrom(status);
     } catch (error) {
       if (controller.signal.aborted) return;
       const apiError = asApiError(error);
       if (apiError.transient) {
         this.refreshError = apiError.code;
-        this.emit("qfpay-error", { code: apiError.code, message: apiError.message, transient: true });
+        this.#emit("qfpay-error", { code: apiError.code, message: apiError.message, transient: true });
       } else {
-        this.fail(apiError.code, apiError);
+        this.#fail(apiError.code, apiError);
       }
     } finally {
-      if (this.refreshAbort === controller) this.refreshAbort = undefined;
+      if (this.#refreshAbort === controller) this.#refreshAbort = undefined;
       this.refreshing = false;
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.refreshAbort?.abort();
+    this.#refreshAbort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has("locale")) this.chooseLocale();
+    if (!this.hasUpdated || changed.has("locale")) this.#chooseLocale();
     if (changed.has("pollInterval")) {
       const interval = Number.isFinite(this.pollInterval) ? Math.max(MIN_POLL_INTERVAL_MS, this.pollInterval) : DEFAULT_POLL_TIMING.interval;
-      this.poller.timing = { ...this.poller.timing, interval };
+      this.#poller.timing = { ...this.#poller.timing, interval };
     }
     if (!this.hasUpdated || changed.has("backendUrl") || changed.has("publishableKey") || changed.has("sessionId")) {
-      this.configure();
+      this.#configure();
     }
   }
 
-  private get endpoint(): CheckoutEndpoint {
+  get #endpoint(): CheckoutEndpoint {
     return { backendUrl: this.backendUrl.trim(), publishableKey: this.publishableKey.trim(), sessionId: this.sessionId.trim() };
   }
 
-  private get text(): Messages {
+  get #text(): Messages {
     return this.messages ?? en;
   }
 
-  private configure(): void {
-    this.refreshAbort?.abort();
+  #configure(): void {
+    this.#refreshAbort?.abort();
     this.checkout = undefined;
     this.codeExpired = false;
-    this.expiryReported = false;
+    this.#expiryReported = false;
     this.reconnecting = false;
     this.refreshError = undefined;
-    this.countdown.clear();
-    const configError = findConfigError(this.endpoint);
+    this.#countdown.clear();
+    const configError = findConfigError(this.#endpoint);
     if (configError !== null) {
-      this.poller.stop();
-      this.fail(configError);
+      this.#poller.stop();
+      this.#fail(configError);
       return;
     }
     this.errorCode = undefined;
-    this.poller.start();
+    this.#poller.start();
   }
 
-  private chooseLocale(): void {
+  #chooseLocale(): void {
     const pageLang = this.closest("[lang]")?.getAttribute("lang") ?? globalThis.document?.documentElement.lang;
     const locale = resolveLocale(this.locale || pageLang);
-    if (locale === this.localeWanted) return;
-    this.localeWanted = locale;
+    if (locale === this.#localeWanted) return;
+    this.#localeWanted = locale;
     loadMessages(locale).then(
       (messages) => {
-        if (this.localeWanted === locale) this.messages = messages;
+        if (this.#localeWanted === locale) this.messages = messages;
       },
       () => {
         // The language chunk could not be fetched (offline, CSP): English is better than nothing.
-        if (this.localeWanted === locale) this.messages = en;
+        if (this.#localeWanted === locale) this.messages = en;
       },
     );
   }
 
-  private applyStatus(status: CheckoutStatus, receivedAt: number): void {
+  #applyStatus(status: CheckoutStatus, receivedAt: number): void {
     const previous = this.checkout;
     const newCode =
       previous === undefined ||
@@ -291,145 +291,145 @@ export class QfpayCheckout extends LitElement {
     this.reconnecting = false;
     if (newCode) {
       this.codeExpired = false;
-      this.expiryReported = false;
-      this.lastAnnouncedSeconds = null;
+      this.#expiryReported = false;
+      this.#lastAnnouncedSeconds = null;
       this.copyState = "idle";
     }
-    if (isFinalStatus(status.status)) this.countdown.clear();
-    else this.countdown.set(status.expires_at, status.server_time, receivedAt);
+    if (isFinalStatus(status.status)) this.#countdown.clear();
+    else this.#countdown.set(status.expires_at, status.server_time, receivedAt);
 
-    if (previous?.status !== status.status) this.reportStatusChange(status, previous?.status ?? null);
-    if (status.mode === "redirect" && !isFinalStatus(status.status) && this.autoRedirect && !this.alreadyRedirected()) {
-      this.openWallet();
+    if (previous?.status !== status.status) this.#reportStatusChange(status, previous?.status ?? null);
+    if (status.mode === "redirect" && !isFinalStatus(status.status) && this.autoRedirect && !this.#alreadyRedirected()) {
+      this.#openWallet();
     }
   }
 
-  private reportStatusChange(status: CheckoutStatus, previous: CheckoutStatusValue | null): void {
+  #reportStatusChange(status: CheckoutStatus, previous: CheckoutStatusValue | null): void {
     const sessionId = status.session_id;
-    this.emit("qfpay-status", { status: status.status, previous, checkout: status });
-    this.announce(this.statusLine(status.status));
+    this.#emit("qfpay-status", { status: status.status, previous, checkout: status });
+    this.#announce(this.#statusLine(status.status));
     switch (status.status) {
       case "succeeded":
-        this.emit("qfpay-succeeded", { sessionId, checkout: status });
+        this.#emit("qfpay-succeeded", { sessionId, checkout: status });
         break;
       case "failed":
       case "canceled":
-        this.emit("qfpay-failed", { sessionId, status: status.status, message: status.message, checkout: status });
+        this.#emit("qfpay-failed", { sessionId, status: status.status, message: status.message, checkout: status });
         break;
       case "expired":
-        this.reportExpiry(status);
+        this.#reportExpiry(status);
         break;
       default:
         break;
     }
   }
 
-  private statusLine(status: CheckoutStatusValue): string {
-    const m = this.text;
+  #statusLine(status: CheckoutStatusValue): string {
+    const m = this.#text;
     return isFinalStatus(status) ? m[RESULT_VIEWS[status].title] : m[OPEN_STATUS_TEXT[status]];
   }
 
-  private reportExpiry(status: CheckoutStatus): void {
-    if (this.expiryReported) return;
-    this.expiryReported = true;
-    this.emit("qfpay-expired", { sessionId: status.session_id, expiresAt: status.expires_at });
+  #reportExpiry(status: CheckoutStatus): void {
+    if (this.#expiryReported) return;
+    this.#expiryReported = true;
+    this.#emit("qfpay-expired", { sessionId: status.session_id, expiresAt: status.expires_at });
   }
 
-  private onCodeExpired(): void {
+  #onCodeExpired(): void {
     const checkout = this.checkout;
     if (checkout === undefined || isFinalStatus(checkout.status)) return;
     this.codeExpired = true;
-    this.announce(this.text.expiredTitle);
-    this.reportExpiry(checkout);
+    this.#announce(this.#text.expiredTitle);
+    this.#reportExpiry(checkout);
     // One last look: a payment made in the final second still counts.
-    this.poller.pollNow();
+    this.#poller.pollNow();
   }
 
-  private fail(code: ErrorCode, error?: CheckoutApiError): void {
+  #fail(code: ErrorCode, error?: CheckoutApiError): void {
     this.errorCode = code;
     this.reconnecting = false;
-    this.countdown.clear();
+    this.#countdown.clear();
     const message = en.errors[code];
-    this.announce(this.text.errors[code]);
-    this.emit("qfpay-error", { code, message: error?.message ?? message, transient: false });
+    this.#announce(this.#text.errors[code]);
+    this.#emit("qfpay-error", { code, message: error?.message ?? message, transient: false });
   }
 
-  private announce(text: string): void {
+  #announce(text: string): void {
     this.announcement = text;
   }
 
-  private emit<K extends QfpayEventName>(name: K, detail: QfpayEventDetails[K], cancelable = false): boolean {
+  #emit<K extends QfpayEventName>(name: K, detail: QfpayEventDetails[K], cancelable = false): boolean {
     return this.dispatchEvent(qfpayEvent(name, detail, { cancelable }));
   }
 
   // Redirect mode
 
-  private get redirectMemoryKey(): string {
+  get #redirectMemoryKey(): string {
     return `qfpay-redirected:${this.sessionId}`;
   }
 
-  private alreadyRedirected(): boolean {
+  #alreadyRedirected(): boolean {
     try {
-      return sessionStorage.getItem(this.redirectMemoryKey) === this.checkout?.pay_url;
+      return sessionStorage.getItem(this.#redirectMemoryKey) === this.checkout?.pay_url;
     } catch {
       return false;
     }
   }
 
-  private rememberRedirect(url: string): void {
+  #rememberRedirect(url: string): void {
     try {
-      sessionStorage.setItem(this.redirectMemoryKey, url);
+      sessionStorage.setItem(this.#redirectMemoryKey, url);
     } catch {
       // Storage can be off (private mode): the worst case is one more automatic redirect on return.
     }
   }
 
-  private safePayUrl(): URL | null {
+  #safePayUrl(): URL | null {
     const payUrl = this.checkout?.pay_url;
     return payUrl ? safeRedirectUrl(payUrl, parseOriginList(this.allowedRedirectOrigins)) : null;
   }
 
   /** Asks the page (qfpay-redirect, cancelable) and, unless it objects, sends the shopper to the wallet. */
-  private openWallet(): void {
-    const url = this.safePayUrl();
+  #openWallet(): void {
+    const url = this.#safePayUrl();
     if (url === null) {
-      this.reportUnsafeRedirect();
+      this.#reportUnsafeRedirect();
       return;
     }
-    this.rememberRedirect(url.href);
-    if (this.emit("qfpay-redirect", { url: url.href }, true)) window.location.assign(url.href);
+    this.#rememberRedirect(url.href);
+    if (this.#emit("qfpay-redirect", { url: url.href }, true)) window.location.assign(url.href);
   }
 
-  private onRedirectClick(event: MouseEvent, url: URL): void {
-    this.rememberRedirect(url.href);
-    if (!this.emit("qfpay-redirect", { url: url.href }, true)) event.preventDefault();
+  #onRedirectClick(event: MouseEvent, url: URL): void {
+    this.#rememberRedirect(url.href);
+    if (!this.#emit("qfpay-redirect", { url: url.href }, true)) event.preventDefault();
   }
 
-  private reportUnsafeRedirect(): void {
-    this.emit("qfpay-error", { code: "unsafe_redirect", message: en.errors.unsafe_redirect, transient: false });
+  #reportUnsafeRedirect(): void {
+    this.#emit("qfpay-error", { code: "unsafe_redirect", message: en.errors.unsafe_redirect, transient: false });
   }
 
   // QR mode
 
-  private qrGeometry(text: string): QrSvgGeometry {
-    if (this.qrCache?.text !== text) this.qrCache = { text, geometry: qrSvgGeometry(text) };
-    return this.qrCache.geometry;
+  #qrGeometry(text: string): QrSvgGeometry {
+    if (this.#qrCache?.text !== text) this.#qrCache = { text, geometry: qrSvgGeometry(text) };
+    return this.#qrCache.geometry;
   }
 
-  private async copyCode(text: string): Promise<void> {
+  async #copyCode(text: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(text);
       this.copyState = "copied";
-      this.announce(this.text.copied);
+      this.#announce(this.#text.copied);
     } catch {
       this.copyState = "failed";
-      this.announce(this.text.copyFailed);
+      this.#announce(this.#text.copyFailed);
     }
   }
 
   /** Saves the QR as a PNG, for wallets that scan from the photo library (paying on the same phone). */
-  private async saveQr(text: string, walletId: string): Promise<void> {
-    const { size, path } = this.qrGeometry(text);
+  async #saveQr(text: string, walletId: string): Promise<void> {
+    const { size, path } = this.#qrGeometry(text);
     const scale = 12;
     const canvas = document.createElement("canvas");
     canvas.width = canvas.height = size * scale;
@@ -452,47 +452,47 @@ export class QfpayCheckout extends LitElement {
   // Rendering
 
   protected override render(): TemplateResult {
-    return html`<div class="base" part="base" lang=${this.text.intlLocale}>
-      ${this.messages === undefined ? this.renderLoading(false) : this.renderBody()}
+    return html`<div class="base" part="base" lang=${this.#text.intlLocale}>
+      ${this.messages === undefined ? this.#renderLoading(false) : this.#renderBody()}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
   }
 
-  private renderBody(): TemplateResult {
-    if (this.errorCode !== undefined) return this.renderError(this.errorCode);
+  #renderBody(): TemplateResult {
+    if (this.errorCode !== undefined) return this.#renderError(this.errorCode);
     const checkout = this.checkout;
-    if (checkout === undefined) return this.renderLoading(true);
-    if (isFinalStatus(checkout.status)) return this.renderResult(checkout, RESULT_VIEWS[checkout.status]);
-    if (this.codeExpired) return this.renderResult(checkout, RESULT_VIEWS.expired);
-    return checkout.mode === "qr" && checkout.qrcode ? this.renderQr(checkout, checkout.qrcode) : this.renderRedirect(checkout);
+    if (checkout === undefined) return this.#renderLoading(true);
+    if (isFinalStatus(checkout.status)) return this.#renderResult(checkout, RESULT_VIEWS[checkout.status]);
+    if (this.codeExpired) return this.#renderResult(checkout, RESULT_VIEWS.expired);
+    return checkout.mode === "qr" && checkout.qrcode ? this.#renderQr(checkout, checkout.qrcode) : this.#renderRedirect(checkout);
   }
 
-  private renderLoading(withText: boolean): TemplateResult {
+  #renderLoading(withText: boolean): TemplateResult {
     return html`<div class="result" aria-busy="true">
       <div class="spinner"></div>
-      ${withText ? html`<p>${this.text.loading}</p>` : nothing} ${this.renderReconnecting()}
+      ${withText ? html`<p>${this.#text.loading}</p>` : nothing} ${this.#renderReconnecting()}
     </div>`;
   }
 
-  private renderError(code: ErrorCode): TemplateResult {
-    const m = this.text;
+  #renderError(code: ErrorCode): TemplateResult {
+    const m = this.#text;
     return html`<div class="result" part="error">
       ${resultIcon("problem")}
       <h2>${m.errorTitle}</h2>
       <p>${m.errors[code]}</p>
       ${RETRYABLE_ERRORS.has(code)
-        ? html`<button class="primary" part="action" @click=${() => this.configure()}>${m.tryAgain}</button>`
+        ? html`<button class="primary" part="action" @click=${() => this.#configure()}>${m.tryAgain}</button>`
         : nothing}
     </div>`;
   }
 
-  private walletName(walletId: string): string {
-    return (isKnownWallet(walletId) ? this.text.walletNames[walletId] : undefined) ?? walletDisplay(walletId).name;
+  #walletName(walletId: string): string {
+    return (isKnownWallet(walletId) ? this.#text.walletNames[walletId] : undefined) ?? walletDisplay(walletId).name;
   }
 
-  private renderHeader(checkout: CheckoutStatus): TemplateResult {
-    const m = this.text;
-    const name = this.walletName(checkout.wallet);
+  #renderHeader(checkout: CheckoutStatus): TemplateResult {
+    const m = this.#text;
+    const name = this.#walletName(checkout.wallet);
     return html`<div class="header" part="header">
       ${walletMark(walletDisplay(checkout.wallet))}
       <div class="heading">
@@ -505,12 +505,12 @@ export class QfpayCheckout extends LitElement {
     </div>`;
   }
 
-  private renderQr(checkout: CheckoutStatus, qrText: string): TemplateResult {
-    const m = this.text;
-    const name = this.walletName(checkout.wallet);
-    const { size, path } = this.qrGeometry(qrText);
+  #renderQr(checkout: CheckoutStatus, qrText: string): TemplateResult {
+    const m = this.#text;
+    const name = this.#walletName(checkout.wallet);
+    const { size, path } = this.#qrGeometry(qrText);
     const instruction = (isKnownWallet(checkout.wallet) ? m.walletInstructions[checkout.wallet] : undefined) ?? m.genericInstruction(name);
-    return html`${this.renderHeader(checkout)}
+    return html`${this.#renderHeader(checkout)}
       <div class="qr-frame" part="qr">
         <svg class="qr" role="img" aria-label=${m.qrLabel(name)} viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges">
           <rect class="qr-light" fill="#ffffff" width=${size} height=${size}></rect>
@@ -519,16 +519,16 @@ export class QfpayCheckout extends LitElement {
       </div>
       <p class="instructions" part="instructions">${instruction}</p>
       <div class="row">
-        <button part="copy-button" @click=${() => this.copyCode(qrText)}>
+        <button part="copy-button" @click=${() => this.#copyCode(qrText)}>
           ${this.copyState === "copied" ? m.copied : m.copyCode}
         </button>
       </div>
       ${this.copyState === "failed" ? html`<p class="muted">${m.copyFailed}</p>` : nothing}
-      ${this.renderCountdown()} ${this.renderStatusLine(checkout.status)} ${this.renderSamePhone(checkout, qrText, name)}`;
+      ${this.#renderCountdown()} ${this.#renderStatusLine(checkout.status)} ${this.#renderSamePhone(checkout, qrText, name)}`;
   }
 
-  private renderSamePhone(checkout: CheckoutStatus, qrText: string, name: string): TemplateResult {
-    const m = this.text;
+  #renderSamePhone(checkout: CheckoutStatus, qrText: string, name: string): TemplateResult {
+    const m = this.#text;
     const link = walletDisplay(checkout.wallet).opensFromLink
       ? safeRedirectUrl(qrText, parseOriginList(this.allowedRedirectOrigins))
       : null;
@@ -537,28 +537,28 @@ export class QfpayCheckout extends LitElement {
       ${link !== null
         ? html`<a class="button primary" href=${link.href}>${m.openInWallet(name)}</a>`
         : html`<p class="muted">${m.saveQrHint(name)}</p>`}
-      <button @click=${() => this.saveQr(qrText, checkout.wallet)}>${m.saveQr}</button>
+      <button @click=${() => this.#saveQr(qrText, checkout.wallet)}>${m.saveQr}</button>
     </section>`;
   }
 
-  private renderRedirect(checkout: CheckoutStatus): TemplateResult {
-    const m = this.text;
-    const name = this.walletName(checkout.wallet);
-    const url = this.safePayUrl();
-    return html`${this.renderHeader(checkout)}
+  #renderRedirect(checkout: CheckoutStatus): TemplateResult {
+    const m = this.#text;
+    const name = this.#walletName(checkout.wallet);
+    const url = this.#safePayUrl();
+    return html`${this.#renderHeader(checkout)}
       <p class="instructions">${m.redirectIntro(name)}</p>
       ${url === null
         ? html`<p class="muted" part="error" role="alert">${m.errors.unsafe_redirect}</p>`
         : html`<a class="button primary" part="redirect-button" href=${url.href}
-            @click=${(event: MouseEvent) => this.onRedirectClick(event, url)}>${m.redirectButton(name)}</a>`}
-      ${this.renderCountdown()} ${this.renderStatusLine(checkout.status)}`;
+            @click=${(event: MouseEvent) => this.#onRedirectClick(event, url)}>${m.redirectButton(name)}</a>`}
+      ${this.#renderCountdown()} ${this.#renderStatusLine(checkout.status)}`;
   }
 
-  private renderCountdown(): TemplateResult | typeof nothing {
-    const seconds = this.countdown.remainingSeconds;
+  #renderCountdown(): TemplateResult | typeof nothing {
+    const seconds = this.#countdown.remainingSeconds;
     if (seconds === null) return nothing;
-    const m = this.text;
-    const total = Math.max(this.countdown.totalSeconds, seconds);
+    const m = this.#text;
+    const total = Math.max(this.#countdown.totalSeconds, seconds);
     return html`<div class="countdown" part="countdown">
       <div class="countdown-text">
         <span id="time-left-label">${m.timeLeftLabel}</span>
@@ -569,17 +569,17 @@ export class QfpayCheckout extends LitElement {
     </div>`;
   }
 
-  private renderStatusLine(status: CheckoutStatusValue): TemplateResult {
-    return html`<p class="status" part="status"><span class="pulse"></span>${this.statusLine(status)}</p>
-      ${this.renderReconnecting()}`;
+  #renderStatusLine(status: CheckoutStatusValue): TemplateResult {
+    return html`<p class="status" part="status"><span class="pulse"></span>${this.#statusLine(status)}</p>
+      ${this.#renderReconnecting()}`;
   }
 
-  private renderReconnecting(): TemplateResult | typeof nothing {
-    return this.reconnecting ? html`<p class="reconnecting">${this.text.reconnecting}</p>` : nothing;
+  #renderReconnecting(): TemplateResult | typeof nothing {
+    return this.reconnecting ? html`<p class="reconnecting">${this.#text.reconnecting}</p>` : nothing;
   }
 
-  private renderResult(checkout: CheckoutStatus, view: ResultView): TemplateResult {
-    const m = this.text;
+  #renderResult(checkout: CheckoutStatus, view: ResultView): TemplateResult {
+    const m = this.#text;
     const succeeded = checkout.status === "succeeded";
     return html`<div class="result" part="result">
       ${resultIcon(view.tone)}
@@ -600,16 +600,16 @@ export class QfpayCheckout extends LitElement {
   }
 
   protected override updated(): void {
-    this.announceCountdown();
+    this.#announceCountdown();
   }
 
   /** Speaks the time left at whole minutes, 30 s and 10 s, not every second. */
-  private announceCountdown(): void {
-    const seconds = this.countdown.remainingSeconds;
-    const previous = this.lastAnnouncedSeconds;
-    this.lastAnnouncedSeconds = seconds;
+  #announceCountdown(): void {
+    const seconds = this.#countdown.remainingSeconds;
+    const previous = this.#lastAnnouncedSeconds;
+    this.#lastAnnouncedSeconds = seconds;
     if (seconds === null || previous === null || seconds === 0 || !crossesAnnouncement(previous, seconds)) return;
-    this.announce(this.text.timeLeft(Math.floor(seconds / 60), seconds % 60));
+    this.#announce(this.#text.timeLeft(Math.floor(seconds / 60), seconds % 60));
   }
 }
 

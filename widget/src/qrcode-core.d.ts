@@ -9,8 +9,12 @@ declare module "qrcode/lib/core/qrcode.js" {
     modules: QrModules;
     version: number;
   }
+  export interface QrSegment {
+    data: string;
+    mode: "byte" | "alphanumeric" | "numeric" | "kanji";
+  }
   export function create(
-    text: string,
+    data: string | QrSegment[],
     options?: { errorCorrectionLevel?: "L" | "M" | "Q" | "H"; version?: number },
   ): QrSymbol;
 }

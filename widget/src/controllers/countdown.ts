@@ -26,18 +26,20 @@ export function crossesAnnouncement(previousSeconds: number, seconds: number): b
  * does not shorten or stretch the time shown. Ticks on the second with chained timeouts.
  */
 export class Countdown implements ReactiveController {
-  private deadline: number | null = null;
-  private expiresAt: string | null = null;
-  private offset = 0;
-  private total = 0;
-  private expiredNotified = false;
-  private connected = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #deadline: number | null = null;
+  #expiresAt: string | null = null;
+  #offset = 0;
+  #total = 0;
+  #expiredNotified = false;
+  #connected = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly options: CountdownOptions,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #options: CountdownOptions;
+
+  constructor(host: ReactiveControllerHost, options: CountdownOptions) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
@@ -47,26 +49,26 @@ export class Countdown implements ReactiveController {
    */
   set(expiresAt: string | null, serverTime: string, receivedAt: number = Date.now()): void {
     const serverNow = Date.parse(serverTime);
-    this.offset = serverNow - receivedAt;
-    if (expiresAt !== this.expiresAt) {
-      this.expiresAt = expiresAt;
-      this.deadline = expiresAt === null ? null : Date.parse(expiresAt);
-      this.total = this.deadline === null ? 0 : Math.max(1, this.deadline - serverNow);
-      this.expiredNotified = false;
+    this.#offset = serverNow - receivedAt;
+    if (expiresAt !== this.#expiresAt) {
+      this.#expiresAt = expiresAt;
+      this.#deadline = expiresAt === null ? null : Date.parse(expiresAt);
+      this.#total = this.#deadline === null ? 0 : Math.max(1, this.#deadline - serverNow);
+      this.#expiredNotified = false;
     }
-    this.tick();
+    this.#tick();
   }
 
   clear(): void {
-    this.deadline = null;
-    this.expiresAt = null;
-    this.clearTimer();
+    this.#deadline = null;
+    this.#expiresAt = null;
+    this.#clearTimer();
   }
 
   /** Milliseconds left, or null when there is no deadline. */
   get remainingMs(): number | null {
-    if (this.deadline === null) return null;
-    return Math.max(0, this.deadline - (Date.now() + this.offset));
+    if (this.#deadline === null) return null;
+    return Math.max(0, this.#deadline - (Date.now() + this.#offset));
   }
 
   /** Whole seconds left (rounded up, so "0" means the time is up). */
@@ -77,38 +79,38 @@ export class Countdown implements ReactiveController {
 
   /** Length of the whole validity period in seconds, for the progress bar. */
   get totalSeconds(): number {
-    return Math.ceil(this.total / 1000);
+    return Math.ceil(this.#total / 1000);
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.tick();
+    this.#connected = true;
+    this.#tick();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.clearTimer();
+    this.#connected = false;
+    this.#clearTimer();
   }
 
-  private tick(): void {
-    this.clearTimer();
+  #tick(): void {
+    this.#clearTimer();
     const remaining = this.remainingMs;
-    if (remaining === null || !this.connected || isServer) return;
-    this.host.requestUpdate();
+    if (remaining === null || !this.#connected || isServer) return;
+    this.#host.requestUpdate();
     if (remaining <= 0) {
-      if (!this.expiredNotified) {
-        this.expiredNotified = true;
-        this.options.onExpire();
+      if (!this.#expiredNotified) {
+        this.#expiredNotified = true;
+        this.#options.onExpire();
       }
       return;
     }
     // Wake at the next whole second of remaining time, so the display never skips a number.
     const untilNextSecond = remaining % 1000 || 1000;
-    this.timer = setTimeout(() => this.tick(), untilNextSecond);
+    this.#timer = setTimeout(() => this.#tick(), untilNextSecond);
   }
 
-  private clearTimer(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+  #clearTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 }

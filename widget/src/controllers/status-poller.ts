@@ -43,161 +43,161 @@ export function retryDelay(timing: PollTiming, failures: number): number {
 export class StatusPoller implements ReactiveController {
   timing: PollTiming = { ...DEFAULT_POLL_TIMING };
 
-  private running = false;
-  private finished = false;
-  private connected = false;
-  private generation = 0;
-  private calmPolls = 0;
-  private failures = 0;
-  private lastStatus: CheckoutStatusValue | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private inFlight: AbortController | undefined;
+  #running = false;
+  #finished = false;
+  #connected = false;
+  #generation = 0;
+  #calmPolls = 0;
+  #failures = 0;
+  #lastStatus: CheckoutStatusValue | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #inFlight: AbortController | undefined;
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly options: StatusPollerOptions,
-  ) {
+  readonly #options: StatusPollerOptions;
+
+  constructor(host: ReactiveControllerHost, options: StatusPollerOptions) {
+    this.#options = options;
     host.addController(this);
   }
 
   /** Starts over: forgets the previous run and polls now. */
   start(): void {
-    this.reset();
-    this.running = true;
+    this.#reset();
+    this.#running = true;
     this.pollNow();
   }
 
   /** Continues from a status obtained elsewhere (the refresh route): next poll after the first interval. */
   continueFrom(status: CheckoutStatus): void {
-    this.reset();
-    this.lastStatus = status.status;
-    this.finished = isFinalStatus(status.status);
-    this.running = true;
-    this.schedule(this.timing.interval);
+    this.#reset();
+    this.#lastStatus = status.status;
+    this.#finished = isFinalStatus(status.status);
+    this.#running = true;
+    this.#schedule(this.timing.interval);
   }
 
   stop(): void {
-    this.reset();
+    this.#reset();
   }
 
   /** Polls immediately unless a request is already in flight or polling has ended. */
   pollNow(): void {
-    if (!this.running || this.finished || !this.connected || this.inFlight) return;
-    this.clearTimer();
-    void this.run();
+    if (!this.#running || this.#finished || !this.#connected || this.#inFlight) return;
+    this.#clearTimer();
+    void this.#run();
   }
 
   hostConnected(): void {
-    this.connected = true;
+    this.#connected = true;
     if (isServer) return;
-    document.addEventListener("visibilitychange", this.onVisibilityChange);
-    window.addEventListener("pageshow", this.onPageShow);
+    document.addEventListener("visibilitychange", this.#onVisibilityChange);
+    window.addEventListener("pageshow", this.#onPageShow);
     this.pollNow();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
+    this.#connected = false;
     if (isServer) return;
-    document.removeEventListener("visibilitychange", this.onVisibilityChange);
-    window.removeEventListener("pageshow", this.onPageShow);
-    this.clearTimer();
-    this.abortInFlight();
+    document.removeEventListener("visibilitychange", this.#onVisibilityChange);
+    window.removeEventListener("pageshow", this.#onPageShow);
+    this.#clearTimer();
+    this.#abortInFlight();
   }
 
-  private reset(): void {
-    this.generation++;
-    this.running = false;
-    this.finished = false;
-    this.calmPolls = 0;
-    this.failures = 0;
-    this.lastStatus = undefined;
-    this.clearTimer();
-    this.abortInFlight();
+  #reset(): void {
+    this.#generation++;
+    this.#running = false;
+    this.#finished = false;
+    this.#calmPolls = 0;
+    this.#failures = 0;
+    this.#lastStatus = undefined;
+    this.#clearTimer();
+    this.#abortInFlight();
   }
 
-  private async run(): Promise<void> {
-    const generation = this.generation;
+  async #run(): Promise<void> {
+    const generation = this.#generation;
     const controller = new AbortController();
-    this.inFlight = controller;
+    this.#inFlight = controller;
     let status: CheckoutStatus;
     try {
-      status = await this.options.fetchStatus(controller.signal);
+      status = await this.#options.fetchStatus(controller.signal);
     } catch (error) {
-      if (this.isStale(generation, controller)) return;
-      this.inFlight = undefined;
-      this.handleError(error);
+      if (this.#isStale(generation, controller)) return;
+      this.#inFlight = undefined;
+      this.#handleError(error);
       return;
     }
-    if (this.isStale(generation, controller)) return;
-    this.inFlight = undefined;
-    this.handleStatus(status);
+    if (this.#isStale(generation, controller)) return;
+    this.#inFlight = undefined;
+    this.#handleStatus(status);
   }
 
-  private isStale(generation: number, controller: AbortController): boolean {
-    const stale = generation !== this.generation || controller.signal.aborted || this.finished;
-    if (stale && this.inFlight === controller) this.inFlight = undefined;
+  #isStale(generation: number, controller: AbortController): boolean {
+    const stale = generation !== this.#generation || controller.signal.aborted || this.#finished;
+    if (stale && this.#inFlight === controller) this.#inFlight = undefined;
     return stale;
   }
 
-  private handleStatus(status: CheckoutStatus): void {
-    if (this.failures > 0) {
-      this.failures = 0;
-      this.options.onConnectionChange(false);
+  #handleStatus(status: CheckoutStatus): void {
+    if (this.#failures > 0) {
+      this.#failures = 0;
+      this.#options.onConnectionChange(false);
     }
-    this.calmPolls = status.status === this.lastStatus ? this.calmPolls + 1 : 0;
-    this.lastStatus = status.status;
-    this.finished = isFinalStatus(status.status);
-    this.options.onStatus(status, Date.now());
-    if (!this.finished) this.schedule(pollDelay(this.timing, this.calmPolls));
+    this.#calmPolls = status.status === this.#lastStatus ? this.#calmPolls + 1 : 0;
+    this.#lastStatus = status.status;
+    this.#finished = isFinalStatus(status.status);
+    this.#options.onStatus(status, Date.now());
+    if (!this.#finished) this.#schedule(pollDelay(this.timing, this.#calmPolls));
   }
 
-  private handleError(error: unknown): void {
+  #handleError(error: unknown): void {
     const apiError =
       error instanceof CheckoutApiError
         ? error
         : new CheckoutApiError("invalid_response", "The payment server answered with something unexpected.", false);
     if (!apiError.transient) {
-      this.running = false;
-      this.options.onFatalError(apiError);
+      this.#running = false;
+      this.#options.onFatalError(apiError);
       return;
     }
-    this.failures++;
-    this.options.onConnectionChange(true, apiError);
-    this.schedule(retryDelay(this.timing, this.failures));
+    this.#failures++;
+    this.#options.onConnectionChange(true, apiError);
+    this.#schedule(retryDelay(this.timing, this.#failures));
   }
 
-  private schedule(delay: number): void {
-    this.clearTimer();
-    if (!this.running || this.finished || !this.connected || isServer) return;
+  #schedule(delay: number): void {
+    this.#clearTimer();
+    if (!this.#running || this.#finished || !this.#connected || isServer) return;
     // While hidden, nothing is scheduled: the visibility handler polls when the page is shown again.
     if (document.visibilityState === "hidden") return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.run();
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      void this.#run();
     }, delay);
   }
 
-  private clearTimer(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+  #clearTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
-  private abortInFlight(): void {
-    this.inFlight?.abort();
-    this.inFlight = undefined;
+  #abortInFlight(): void {
+    this.#inFlight?.abort();
+    this.#inFlight = undefined;
   }
 
-  private readonly onVisibilityChange = (): void => {
+  readonly #onVisibilityChange = (): void => {
     if (document.visibilityState === "hidden") {
-      this.clearTimer();
+      this.#clearTimer();
       return;
     }
-    this.calmPolls = 0;
+    this.#calmPolls = 0;
     this.pollNow();
   };
 
   /** Back from the wallet's page through the back/forward cache: look again at once. */
-  private readonly onPageShow = (event: PageTransitionEvent): void => {
+  readonly #onPageShow = (event: PageTransitionEvent): void => {
     if (event.persisted) this.pollNow();
   };
 }

@@ -1,0 +1,61 @@
+import type { Plugin } from "vite";
+
+interface Node {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+const TAGS = new Set(["html", "svg", "css"]);
+
+/** Collapses the indentation inside Lit's html``, svg`` and css`` templates; drops CSS comments. */
+export function minifyTemplateLiteral(raw: string, tag: string): string {
+  const text = tag === "css" ? raw.replace(/\/\*[\s\S]*?\*\//g, "") : raw;
+  return text.replace(/\s*\n\s*/g, (match, offset: number) => {
+    // Keep a space where one is needed between words or attribute values; none between tags.
+    const before = text[offset - 1];
+    const after = text[offset + match.length];
+    return before === ">" || after === "<" || before === "{" || after === "}" || before === ";" || before === undefined || after === undefined ? "" : " ";
+  });
+}
+
+/**
+ * Build-only plugin: Lit templates keep their source indentation through minification (it is
+ * string content); this removes it. Runs on our own modules after TypeScript is stripped.
+ */
+export function minifyLitTemplates(): Plugin {
+  return {
+    name: "qfpay-minify-lit-templates",
+    apply: "build",
+    enforce: "post",
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/(html|svg|css)`/.test(code)) return null;
+      const edits: Array<{ start: number; end: number; text: string }> = [];
+      const visit = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (typeof node !== "object" || node === null) return;
+        const n = node as Node;
+        if (n.type === "TaggedTemplateExpression") {
+          const tag = n.tag as Node & { name?: string };
+          if (tag.type === "Identifier" && tag.name && TAGS.has(tag.name)) {
+            const quasis = (n.quasi as Node & { quasis: Node[] }).quasis;
+            for (const quasi of quasis) {
+              const raw = code.slice(quasi.start, quasi.end);
+              const text = minifyTemplateLiteral(raw, tag.name);
+              if (text !== raw) edits.push({ start: quasi.start, end: quasi.end, text });
+            }
+          }
+        }
+        for (const key of Object.keys(n)) if (key !== "type") visit(n[key]);
+      };
+      visit(this.parse(code));
+      if (edits.length === 0) return null;
+      let result = code;
+      for (const edit of edits.sort((a, b) => b.start - a.start)) {
+        result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+      }
+      return { code: result, map: null };
+    },
+  };
+}
