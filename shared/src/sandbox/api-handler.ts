@@ -9,6 +9,7 @@ import { formParams, readBody, send } from "./http-io.js";
 import type { Ledger } from "./ledger.js";
 import type { Merchant, MerchantRegistry } from "./merchants.js";
 import { toPythonJson } from "./python-json.js";
+import type { RateLimiter } from "./rate-limit.js";
 import type { TimerSet } from "./timers.js";
 import type { EndpointName } from "./types.js";
 
@@ -17,11 +18,12 @@ export interface ApiDependencies {
   ledger: Ledger;
   faults: Faults;
   timers: TimerSet;
+  rateLimiter: RateLimiter;
   publicUrl: string;
 }
 
 /**
- * One call to a QFPay endpoint: network faults first (drop, latency, 5xx), then authentication, a forced
+ * One call to a QFPay endpoint: network faults first (drop, latency, rate limit, 5xx), then authentication, a forced
  * return code if one waits, the endpoint itself; the answer is JSON signed with MD5(body + key).
  */
 export async function handleApiCall(
@@ -37,6 +39,10 @@ export async function handleApiCall(
   }
   if (faults.latencyMs > 0 && !(await deps.timers.sleep(faults.latencyMs))) {
     request.socket.destroy();
+    return;
+  }
+  if (faults.rateLimit && !deps.rateLimiter.allow(String(request.headers["x-qf-appcode"] ?? ""), performance.now())) {
+    send(response, 429, "<html><body><h1>429 Too Many Requests</h1></body></html>", { "content-type": "text/html" });
     return;
   }
   if (faults.takeHttp5xx()) {

@@ -36,6 +36,18 @@ describe("network faults", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(145);
   });
 
+  it("rateLimit enforces 100 requests a second per app code with HTTP 429", async () => {
+    sandbox.control.faults.set({ rateLimit: true });
+    const statuses = await Promise.all(
+      Array.from({ length: 130 }, () => call(sandbox, "/trade/v1/query", { syssn: "20000101000200000000000009" }).then((r) => r.status)),
+    );
+    // The exact counting is RateLimiter's test; here: the limit reaches the HTTP layer as 429.
+    expect(statuses).toContain(429);
+    expect(new Set(statuses)).toEqual(new Set([200, 429]));
+    sandbox.control.faults.set({ rateLimit: false });
+    expect((await call(sandbox, "/trade/v1/query", {})).status).toBe(200);
+  });
+
   it("http5xx answers the next n calls with HTTP 503, then serves again", async () => {
     sandbox.control.faults.set({ http5xx: 2 });
     expect((await createPayment(sandbox)).result.status).toBe(503);

@@ -16,6 +16,7 @@ const NO_FAULTS: FaultSettings = Object.freeze({
   latencyMs: 0,
   http5xx: 0,
   dropConnection: 0,
+  rateLimit: false,
   duplicateNotifications: false,
   delayNotificationsMs: 0,
   outOfOrder: false,
@@ -53,6 +54,7 @@ const CHECKS: Readonly<Record<keyof FaultSettings, Check>> = {
   latencyMs: count,
   http5xx: count,
   dropConnection: count,
+  rateLimit: flag,
   forceRespcd: forced,
   duplicateNotifications: flag,
   delayNotificationsMs: count,
@@ -112,6 +114,10 @@ export class Faults implements SandboxFaults {
 
   get latencyMs(): number {
     return this.settings.latencyMs;
+  }
+
+  get rateLimit(): boolean {
+    return this.settings.rateLimit;
   }
 
   get notificationDelayMs(): number {

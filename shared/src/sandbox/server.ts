@@ -10,6 +10,7 @@ import { sendJson } from "./http-io.js";
 import { Ledger } from "./ledger.js";
 import { MerchantRegistry } from "./merchants.js";
 import { Notifier } from "./notifier.js";
+import { RateLimiter } from "./rate-limit.js";
 import { TimerSet } from "./timers.js";
 import type { Sandbox, SandboxOptions } from "./types.js";
 import { handleWalletRequest } from "./wallet-routes.js";
@@ -47,7 +48,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   if (address === null || typeof address === "string") throw new SandboxConfigError("the sandbox did not get a TCP port");
   const reachableHost = WILDCARD_HOSTS.has(host) ? DEFAULT_HOST : host.includes(":") ? `[${host}]` : host;
   const url = `http://${reachableHost}:${address.port}`;
-  const api: ApiDependencies = { merchants, ledger, faults, timers, publicUrl: (options.publicUrl ?? url).replace(/\/+$/, "") };
+  const rateLimiter = new RateLimiter();
+  const api: ApiDependencies = { merchants, ledger, faults, timers, rateLimiter, publicUrl: (options.publicUrl ?? url).replace(/\/+$/, "") };
 
   server.on("request", (request: IncomingMessage, response: ServerResponse) => {
     route(request, response).catch((error: unknown) => {

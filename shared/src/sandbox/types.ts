@@ -91,6 +91,8 @@ export interface FaultSettings {
   http5xx: number;
   /** The next n API calls have their connection dropped without an answer. */
   dropConnection: number;
+  /** Enforce QFPay's rate limits (100 requests/s, 400/min per app code) with HTTP 429. */
+  rateLimit: boolean;
   /** The next call (to one endpoint, or any) answers this respcd. */
   forceRespcd?: ForcedRespcd;
   /** Every notification is sent twice. */
