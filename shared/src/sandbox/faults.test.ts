@@ -91,7 +91,7 @@ describe("forced return codes", () => {
     expect(sandbox.ledger().find((entry) => entry.syssn === syssn)).toMatchObject({ state: "failed", respcd: "1201" });
   });
 
-  it("a forced 1145 on a refund keeps the amount reserved until the refund is settled or failed", async () => {
+  it("a held refund (forced 1145/1143) keeps its amount reserved until it fails or expires", async () => {
     const { syssn } = await paidPayment(sandbox, { txamt: "1000" });
     sandbox.control.faults.set({ forceRespcd: { respcd: "1145", endpoint: "refund" } });
     const refund = await call(sandbox, "/trade/v1/refund", { syssn, out_trade_no: uniqueNo("R"), txamt: "1000", txdtm: txdtm() });
@@ -99,6 +99,10 @@ describe("forced return codes", () => {
     const more = await call(sandbox, "/trade/v1/refund", { syssn, out_trade_no: uniqueNo("R"), txamt: "1", txdtm: txdtm() });
     expect(more.body.respcd).toBe("1125");
     sandbox.control.fail(String(refund.body.syssn));
+    expect(sandbox.ledger().find((entry) => entry.syssn === syssn)?.refunded).toBe(0);
+    sandbox.control.faults.set({ forceRespcd: { respcd: "1143", endpoint: "refund" } });
+    const held = await call(sandbox, "/trade/v1/refund", { syssn, out_trade_no: uniqueNo("R"), txamt: "400", txdtm: txdtm() });
+    sandbox.control.expire(String(held.body.syssn));
     const again = await call(sandbox, "/trade/v1/refund", { syssn, out_trade_no: uniqueNo("R"), txamt: "1000", txdtm: txdtm() });
     expect(again.body.respcd).toBe("0000");
   });

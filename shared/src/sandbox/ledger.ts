@@ -188,7 +188,6 @@ export class Ledger {
     this.requireOpen(entry, "fail");
     entry.failRespcd = respcd;
     this.finish(entry, "failed");
-    if (entry.kind === "refund") this.releaseRefund(entry);
   }
 
   /** `respcd` (1143 or 1145) until `ms` pass (then it is paid) or until something else settles it. */
@@ -256,6 +255,8 @@ export class Ledger {
     this.timers.cancel(entry.holdTimer);
     entry.holdTimer = undefined;
     entry.holdUntil = undefined;
+    // A refund that ends without succeeding gives its reserved amount back to the original payment.
+    if (entry.kind === "refund" && OPEN_STATES.has(entry.state) && state !== "succeeded") this.releaseRefund(entry);
     entry.state = state;
   }
 }
