@@ -1,0 +1,29 @@
+// Gallery of the element's states against the stand-in status server (see vite.config.ts here).
+import "../src/define.js";
+
+interface DemoConfig {
+  backendUrl: string;
+  publishableKey: string;
+  sessions: Array<{ id: string; caption: string; locale?: string; allowedOrigins?: string }>;
+}
+
+const params = new URLSearchParams(location.search);
+const theme = params.get("theme") === "dark" ? "dark" : "light";
+document.body.classList.toggle("dark", theme === "dark");
+
+const config = (await (await fetch("/demo-sessions.json")).json()) as DemoConfig;
+const gallery = document.getElementById("gallery")!;
+for (const session of config.sessions) {
+  const figure = document.createElement("figure");
+  const caption = document.createElement("figcaption");
+  caption.textContent = session.caption;
+  const checkout = document.createElement("qfpay-checkout");
+  checkout.setAttribute("backend-url", config.backendUrl);
+  checkout.setAttribute("publishable-key", config.publishableKey);
+  checkout.setAttribute("session-id", session.id);
+  checkout.setAttribute("theme", theme);
+  if (session.locale) checkout.setAttribute("locale", session.locale);
+  if (session.allowedOrigins) checkout.setAttribute("allowed-redirect-origins", session.allowedOrigins);
+  figure.append(caption, checkout);
+  gallery.append(figure);
+}

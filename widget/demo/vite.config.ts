@@ -1,0 +1,41 @@
+import { defineConfig, type Plugin } from "vite";
+import { StatusServer, STAND_IN_PUBLISHABLE_KEY, type SessionSetup } from "../src/test-support/status-server.js";
+
+const DEMO_SESSIONS: Array<{ caption: string; setup: SessionSetup; locale?: string; allowedOrigins?: string }> = [
+  { caption: "WeChat Pay, QR", setup: { wallet: "wechat", amount: 26_800, currency_code: "hkd", ttl_seconds: 287 } },
+  { caption: "Alipay HK, 繁體中文", locale: "zh-HK", setup: { wallet: "alipay_hk", amount: 9_950, currency_code: "hkd", ttl_seconds: 120, qrcode: "https://qr.alipay.com/bax08231xqzwaxqgs7ab0064" } },
+  { caption: "Alipay, redirect", setup: { mode: "redirect", wallet: "alipay", amount: 4_200, currency_code: "hkd", ttl_seconds: 900, pay_url: "https://openapi.alipay.com/gateway.do?demo=1" } },
+  { caption: "Succeeded, 日本語", locale: "ja", setup: { status: "succeeded", wallet: "wechat", amount: 3_300, currency_code: "jpy" } },
+  { caption: "PromptPay, ไทย, processing", locale: "th", setup: { status: "processing", wallet: "promptpay", amount: 59_000, currency_code: "thb", ttl_seconds: 45 } },
+  { caption: "Expired", setup: { status: "expired", wallet: "fps", amount: 12_000, currency_code: "hkd" } },
+];
+
+/** Starts the stand-in status server with a few sessions and tells the page where they are. */
+function standInSessions(): Plugin {
+  const server = new StatusServer();
+  let config: unknown;
+  return {
+    name: "qfpay-demo-stand-in",
+    async configureServer(vite) {
+      const url = await server.start();
+      const sessions = [];
+      for (const [index, demo] of DEMO_SESSIONS.entries()) {
+        const id = `payses_demo_${index}`;
+        await fetch(`${url}/__control/sessions/${id}`, { method: "POST", body: JSON.stringify(demo.setup) });
+        sessions.push({ id, caption: demo.caption, locale: demo.locale, allowedOrigins: demo.allowedOrigins });
+      }
+      config = { backendUrl: url, publishableKey: STAND_IN_PUBLISHABLE_KEY, sessions };
+      vite.middlewares.use("/demo-sessions.json", (_req, res) => {
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify(config));
+      });
+      vite.httpServer?.once("close", () => void server.stop());
+    },
+  };
+}
+
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [standInSessions()],
+  server: { host: "127.0.0.1" },
+});
