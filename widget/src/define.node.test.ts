@@ -6,7 +6,7 @@ describe("importing in Node (SSR)", () => {
     expect(typeof window).toBe("undefined");
   });
 
-  it("imports index and define without touching the DOM", async () => {
+  it("imports index and define without touching the DOM", { timeout: 30_000 }, async () => {
     const index = await import("./index.js");
     const define = await import("./define.js");
     expect(define.QfpayCheckout).toBe(index.QfpayCheckout);
