@@ -53,15 +53,13 @@ export class ParamReader {
   }
 
   /** A `YYYY-MM-DD hh:mm:ss` time in `txzone`. */
-  dateTime(name: string, txzone: string, required = true): string | undefined {
-    const text = required ? this.required(name, 20) : this.optional(name, 20);
-    if (text === undefined) return undefined;
-    try {
-      parseTxdtm(text, txzone);
-    } catch {
-      refuse(`${name} must be a real time like 2024-01-31 13:45:00, got "${text}"`);
-    }
-    return text;
+  dateTime(name: string, txzone: string): string {
+    return checkedDateTime(name, this.required(name, 20), txzone);
+  }
+
+  optionalDateTime(name: string, txzone: string): string | undefined {
+    const text = this.optional(name, 20);
+    return text === undefined ? undefined : checkedDateTime(name, text, txzone);
   }
 
   /** A whole number within [min, max]. */
@@ -80,6 +78,15 @@ export class ParamReader {
     const parts = text.split(",").map((part) => part.trim()).filter((part) => part !== "");
     return parts.length > 0 ? parts : undefined;
   }
+}
+
+function checkedDateTime(name: string, text: string, txzone: string): string {
+  try {
+    parseTxdtm(text, txzone);
+  } catch {
+    refuse(`${name} must be a real time like 2024-01-31 13:45:00, got "${text}"`);
+  }
+  return text;
 }
 
 function refuse(reason: string): never {

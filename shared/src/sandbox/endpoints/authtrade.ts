@@ -30,7 +30,7 @@ export const authtrade: Endpoint = {
     const outTradeNo = read.outTradeNo();
     const txamt = read.amount();
     const txzone = read.txzone();
-    const txdtm = read.dateTime("txdtm", txzone) as string;
+    const txdtm = read.dateTime("txdtm", txzone);
     const udid = read.optional("udid", 40);
     const returnUrl = read.optional("return_url", 512);
 

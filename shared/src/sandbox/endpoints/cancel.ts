@@ -31,7 +31,7 @@ function cancelEndpoint(route: CancelRoute): Endpoint {
       const original = findOriginal(context, read);
       const txamt = original.preauth ? read.optionalAmount() : read.amount();
       const txzone = read.txzone();
-      const txdtm = read.dateTime("txdtm", txzone) as string;
+      const txdtm = read.dateTime("txdtm", txzone);
       const udid = read.optional("udid", 40);
       if (txamt !== undefined && txamt !== original.txamt) {
         throw new QfpayRefusal("1266", `txamt ${txamt} differs from the order's ${original.txamt}`);
@@ -89,9 +89,12 @@ function findOriginal(context: EndpointContext, read: ParamReader): Entry {
   const { ledger, merchant } = context;
   const syssn = read.optional("syssn", 128);
   const outTradeNo = read.optional("out_trade_no", 128);
-  if (syssn === undefined && outTradeNo === undefined) throw new QfpayRefusal("1104", "syssn or out_trade_no is required");
   const original =
-    syssn !== undefined ? ledger.find(merchant.appCode, syssn) : ledger.findByOutTradeNo(merchant.appCode, outTradeNo as string);
+    syssn !== undefined
+      ? ledger.find(merchant.appCode, syssn)
+      : outTradeNo !== undefined
+        ? ledger.findByOutTradeNo(merchant.appCode, outTradeNo)
+        : refuseMissingId();
   if (!original) throw new QfpayRefusal("1268", `no order ${syssn ?? outTradeNo}`);
   if (syssn !== undefined && outTradeNo !== undefined && original.outTradeNo !== outTradeNo) {
     throw new QfpayRefusal("1267", "syssn and out_trade_no name different orders");
@@ -100,6 +103,10 @@ function findOriginal(context: EndpointContext, read: ParamReader): Entry {
     throw new QfpayRefusal("1136", `${original.syssn} is a ${original.kind}; only payments can be cancelled`);
   }
   return original;
+}
+
+function refuseMissingId(): never {
+  throw new QfpayRefusal("1104", "syssn or out_trade_no is required");
 }
 
 export const close = cancelEndpoint("close");

@@ -18,7 +18,7 @@ const DEFAULT_EXPIRED_MINUTES = 30;
 const PREAUTH_EXPIRED_MINUTES = 15;
 const EXPIRED_TIME_RANGE = { min: 5, max: 120 } as const;
 
-/** Parameters some modes cannot do without. */
+/** The parameter that names the payer (their payment code or wallet user), for the modes that need one. */
 const REQUIRED_BY_MODE: Partial<Record<PayMode, string>> = {
   cpm: "auth_code",
   jsapi: "sub_openid",
@@ -49,17 +49,17 @@ export const payment: Endpoint = {
     const payType = readPayType(read);
     const outTradeNo = read.outTradeNo();
     const txzone = read.txzone();
-    const txdtm = read.dateTime("txdtm", txzone) as string;
+    const txdtm = read.dateTime("txdtm", txzone);
     const expiredMinutes = readExpiredMinutes(read, payType);
-    const required = REQUIRED_BY_MODE[payType.mode];
-    const authCode = required === undefined ? undefined : read.required(required, 128);
+    const payerParam = REQUIRED_BY_MODE[payType.mode];
+    const payerValue = payerParam === undefined ? undefined : read.required(payerParam, 128);
     const goodsName = read.optional("goods_name", 64);
     const goodsInfo = read.optional("goods_info", 512);
     const udid = read.optional("udid", 40);
     const returnUrl = read.optional("return_url", 512);
 
     ledger.assertOutTradeNoFree(merchant.appCode, outTradeNo, "payment");
-    if (payType.mode === "cpm" && authCode !== undefined) ledger.useAuthCode(merchant.appCode, authCode);
+    if (payerParam === "auth_code" && payerValue !== undefined) ledger.useAuthCode(merchant.appCode, payerValue);
     const now = ledger.now();
     const entry = ledger.add({
       appCode: merchant.appCode,

@@ -63,8 +63,8 @@ export const query: Endpoint = {
 
 function readRange(read: ParamReader, txzone: string, now: Date): { start: Date; end: Date } {
   const month = monthOf(now, txzone);
-  const start = parseTxdtm(read.dateTime("start_time", txzone, false) ?? month.first, txzone);
-  const end = parseTxdtm(read.dateTime("end_time", txzone, false) ?? month.last, txzone);
+  const start = parseTxdtm(read.optionalDateTime("start_time", txzone) ?? month.first, txzone);
+  const end = parseTxdtm(read.optionalDateTime("end_time", txzone) ?? month.last, txzone);
   if (end < start) throw new QfpayRefusal("1104", "end_time is before start_time");
   if (formatTxdtm(start, txzone).slice(0, 7) !== formatTxdtm(end, txzone).slice(0, 7)) {
     throw new QfpayRefusal("1104", "start_time and end_time must lie in one calendar month");

@@ -31,7 +31,7 @@ export const refund: Endpoint = {
     const outTradeNo = read.outTradeNo();
     const txamt = read.amount();
     const txzone = read.txzone();
-    const txdtm = read.dateTime("txdtm", txzone) as string;
+    const txdtm = read.dateTime("txdtm", txzone);
     const udid = read.optional("udid", 40);
 
     ledger.expireDue();
