@@ -140,14 +140,16 @@ async function recordRefund(
   const { payments, logger } = deps;
   const [payment] = await payments.listPayments({ payment_session_id: sessionId }, { select: ["id", "data"] });
   if (!payment) {
-    logger.warn(`QFPay refund notification ${notification.syssn}: no payment for session ${sessionId}; acknowledged`);
-    return ACKNOWLEDGED;
+    logger.warn(`QFPay refund notification ${notification.syssn}: no payment for session ${sessionId}`);
+    return { status: 404, body: "FAIL" };
   }
   const data = readSessionData(payment.data);
   const refund = data.refunds.find((entry) => entry.out_trade_no === notification.out_trade_no);
   if (!refund) {
-    logger.warn(`QFPay refund ${notification.syssn} (${notification.out_trade_no}) was not made through Medusa; acknowledged`);
-    return ACKNOWLEDGED;
+    // The number is one of ours, so Medusa made this refund; QFPay can notify before Medusa has recorded it.
+    // Not acknowledging makes QFPay send it again later, when the refund is on record.
+    logger.info(`QFPay refund ${notification.syssn} (${notification.out_trade_no}) is not on record yet; QFPay will send it again`);
+    return { status: 409, body: "FAIL" };
   }
   if (refund.amount !== notification.txamt || data.currency_code.toUpperCase() !== notification.txcurrcd.toUpperCase()) {
     logger.warn(`QFPay refund notification ${notification.syssn} does not match refund ${refund.out_trade_no} (amount or currency)`);
