@@ -49,11 +49,14 @@ export function spawnManaged(spec: SpawnSpec): ManagedProcess {
   child.stdout?.pipe(log, { end: false })
   child.stderr?.pipe(log, { end: false })
   let done = false
+  // "close" comes after the child's output is drained; the log is then flushed before anyone reads it.
   const exited = new Promise<number | null>((resolve, reject) => {
     child.once("error", reject)
-    child.once("exit", (code) => {
-      done = true
-      resolve(code)
+    child.once("close", (code) => {
+      log.end(() => {
+        done = true
+        resolve(code)
+      })
     })
   })
   if (child.pid === undefined) throw new Error(`Could not start ${spec.command}`)
@@ -62,10 +65,7 @@ export function spawnManaged(spec: SpawnSpec): ManagedProcess {
   const killOnExit = () => signalGroup(child, "SIGTERM")
   process.on("exit", killOnExit)
   exited
-    .finally(() => {
-      log.end()
-      process.off("exit", killOnExit)
-    })
+    .finally(() => process.off("exit", killOnExit))
     .catch(() => undefined)
 
   return {
