@@ -1,4 +1,5 @@
 import { isCheckoutStatusValue, type CheckoutStatus } from "./contract.js";
+import en from "./i18n/en.js";
 
 /** Where the element finds its payment session. */
 export interface CheckoutEndpoint {
@@ -68,12 +69,12 @@ async function requestStatus(
     });
   } catch (cause) {
     if (signal?.aborted) throw cause;
-    throw new CheckoutApiError("network", "The payment server could not be reached.", true);
+    throw new CheckoutApiError("network", en.errors.network, true);
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw httpError(response.status, body);
   if (!looksLikeCheckoutStatus(body)) {
-    throw new CheckoutApiError("invalid_response", "The payment server answered with something unexpected.", false);
+    throw new CheckoutApiError("invalid_response", en.errors.invalid_response, false);
   }
   return body;
 }
@@ -88,24 +89,28 @@ function httpError(status: number, body: unknown): CheckoutApiError {
   return new CheckoutApiError(code, serverMessage, transient, status);
 }
 
-/** A light shape check (no schema library in the browser bundle): enough to render safely. */
+const isText = (value: unknown): value is string => typeof value === "string";
+const isInstant = (value: unknown): boolean => isText(value) && !Number.isNaN(Date.parse(value));
+
+/** A light shape check per field (no schema library in the browser bundle): enough to render safely. */
+const FIELD_CHECKS: Readonly<Partial<Record<keyof CheckoutStatus, (value: unknown) => boolean>>> = {
+  session_id: isText,
+  status: isCheckoutStatusValue,
+  wallet: isText,
+  amount: Number.isInteger,
+  currency_code: (value) => isText(value) && /^[a-z]{3}$/i.test(value),
+  expires_at: (value) => value === null || isInstant(value),
+  server_time: isInstant,
+};
+
 function looksLikeCheckoutStatus(body: unknown): body is CheckoutStatus {
   if (typeof body !== "object" || body === null) return false;
   const b = body as Record<string, unknown>;
-  const modeOk =
-    (b.mode === "qr" && typeof b.qrcode === "string" && b.qrcode.length > 0) ||
-    (b.mode === "redirect" && typeof b.pay_url === "string");
+  const codeField = b.mode === "qr" ? "qrcode" : b.mode === "redirect" ? "pay_url" : undefined;
   return (
-    typeof b.session_id === "string" &&
-    isCheckoutStatusValue(b.status) &&
-    typeof b.wallet === "string" &&
-    modeOk &&
-    typeof b.amount === "number" &&
-    Number.isInteger(b.amount) &&
-    typeof b.currency_code === "string" &&
-    /^[a-zA-Z]{3}$/.test(b.currency_code) &&
-    (b.expires_at === null || (typeof b.expires_at === "string" && !Number.isNaN(Date.parse(b.expires_at)))) &&
-    typeof b.server_time === "string" &&
-    !Number.isNaN(Date.parse(b.server_time))
+    codeField !== undefined &&
+    isText(b[codeField]) &&
+    b[codeField] !== "" &&
+    Object.entries(FIELD_CHECKS).every(([field, check]) => check(b[field]))
   );
 }

@@ -469,7 +469,7 @@ export class QfpayCheckout extends LitElement {
 
   #renderLoading(withText: boolean): TemplateResult {
     return html`<div class="result" aria-busy="true">
-      <div class="spinner"></div>
+      <span class="pulse"></span>
       ${withText ? html`<p>${this.#text.loading}</p>` : nothing} ${this.#renderReconnecting()}
     </div>`;
   }
@@ -495,7 +495,7 @@ export class QfpayCheckout extends LitElement {
     const name = this.#walletName(checkout.wallet);
     return html`<div class="header" part="header">
       ${walletMark(walletDisplay(checkout.wallet))}
-      <div class="heading">
+      <div>
         <h2 class="wallet">${m.payWith(name)}</h2>
         <p class="amount" part="amount">
           <span class="amount-label">${m.amountLabel}</span>
@@ -511,18 +511,14 @@ export class QfpayCheckout extends LitElement {
     const { size, path } = this.#qrGeometry(qrText);
     const instruction = (isKnownWallet(checkout.wallet) ? m.walletInstructions[checkout.wallet] : undefined) ?? m.genericInstruction(name);
     return html`${this.#renderHeader(checkout)}
-      <div class="qr-frame" part="qr">
-        <svg class="qr" role="img" aria-label=${m.qrLabel(name)} viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges">
-          <rect class="qr-light" fill="#ffffff" width=${size} height=${size}></rect>
-          <path class="qr-dark" fill="#000000" d=${path}></path>
-        </svg>
-      </div>
+      <svg class="qr" part="qr" role="img" aria-label=${m.qrLabel(name)} viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges">
+        <rect class="qr-light" fill="#ffffff" width=${size} height=${size}></rect>
+        <path class="qr-dark" fill="#000000" d=${path}></path>
+      </svg>
       <p class="instructions" part="instructions">${instruction}</p>
-      <div class="row">
-        <button part="copy-button" @click=${() => this.#copyCode(qrText)}>
-          ${this.copyState === "copied" ? m.copied : m.copyCode}
-        </button>
-      </div>
+      <button part="copy-button" @click=${() => this.#copyCode(qrText)}>
+        ${this.copyState === "copied" ? m.copied : m.copyCode}
+      </button>
       ${this.copyState === "failed" ? html`<p class="muted">${m.copyFailed}</p>` : nothing}
       ${this.#renderCountdown()} ${this.#renderStatusLine(checkout.status)} ${this.#renderSamePhone(checkout, qrText, name)}`;
   }
@@ -575,7 +571,7 @@ export class QfpayCheckout extends LitElement {
   }
 
   #renderReconnecting(): TemplateResult | typeof nothing {
-    return this.reconnecting ? html`<p class="reconnecting">${this.#text.reconnecting}</p>` : nothing;
+    return this.reconnecting ? html`<p class="muted">${this.#text.reconnecting}</p>` : nothing;
   }
 
   #renderResult(checkout: CheckoutStatus, view: ResultView): TemplateResult {
@@ -594,7 +590,7 @@ export class QfpayCheckout extends LitElement {
             ${this.refreshing ? m.refreshing : m[view.action]}
           </button>`
         : nothing}
-      ${this.refreshError !== undefined ? html`<p class="reconnecting" role="alert">${m.errors[this.refreshError]}</p>` : nothing}
+      ${this.refreshError !== undefined ? html`<p class="muted" role="alert">${m.errors[this.refreshError]}</p>` : nothing}
       ${view.action !== null ? html`<slot name="actions"></slot>` : nothing}
     </div>`;
   }
@@ -616,5 +612,5 @@ export class QfpayCheckout extends LitElement {
 function asApiError(error: unknown): CheckoutApiError {
   return error instanceof CheckoutApiError
     ? error
-    : new CheckoutApiError("network", "The payment server could not be reached.", true);
+    : new CheckoutApiError("network", String(error), true);
 }

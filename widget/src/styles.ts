@@ -1,6 +1,6 @@
 import { css } from "lit";
 
-/** Dark palette, used both for `theme="dark"` and for `theme="auto"` (default) on a dark system. */
+/** Dark palette: for `theme="dark"`, and for `theme="auto"` (the default) on a dark system. */
 const darkTokens = css`
   --_surface: var(--qfpay-color-surface, #111827);
   --_text: var(--qfpay-color-text, #f3f4f6);
@@ -11,33 +11,26 @@ const darkTokens = css`
   --_on-accent: var(--qfpay-color-on-accent, #0b1220);
   --_success: var(--qfpay-color-success, #4ade80);
   --_danger: var(--qfpay-color-danger, #fca5a5);
-  --_shadow: 0 1px 2px rgb(0 0 0 / 0.5), 0 8px 24px rgb(0 0 0 / 0.35);
   color-scheme: dark;
 `;
 
 export const checkoutStyles = css`
   :host {
-    --_surface: var(--qfpay-color-surface, #ffffff);
+    --_surface: var(--qfpay-color-surface, #fff);
     --_text: var(--qfpay-color-text, #111827);
     --_muted: var(--qfpay-color-muted, #4b5563);
     --_border: var(--qfpay-color-border, #e5e7eb);
     --_subtle: var(--qfpay-color-subtle, #f3f4f6);
     --_accent: var(--qfpay-color-accent, #1d4ed8);
-    --_on-accent: var(--qfpay-color-on-accent, #ffffff);
+    --_on-accent: var(--qfpay-color-on-accent, #fff);
     --_success: var(--qfpay-color-success, #15803d);
     --_danger: var(--qfpay-color-danger, #b91c1c);
-    --_shadow: 0 1px 2px rgb(15 23 42 / 0.06), 0 8px 24px rgb(15 23 42 / 0.08);
-    /* The QR stays dark-on-light in every theme: scanners expect it. */
-    --_qr-dark: var(--qfpay-qr-dark, #000000);
-    --_qr-light: var(--qfpay-qr-light, #ffffff);
-    --_qr-size: var(--qfpay-qr-size, 232px);
     --_radius: var(--qfpay-radius, 14px);
     --_space: var(--qfpay-spacing, 16px);
-    --_font: var(--qfpay-font-family, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK", sans-serif);
     display: block;
     max-width: var(--qfpay-max-width, 400px);
     color-scheme: light;
-    font-family: var(--_font);
+    font: 15px/1.45 var(--qfpay-font-family, system-ui, sans-serif);
     color: var(--_text);
   }
   @media (prefers-color-scheme: dark) {
@@ -51,12 +44,6 @@ export const checkoutStyles = css`
   :host([hidden]) {
     display: none;
   }
-  *,
-  *::before,
-  *::after {
-    box-sizing: border-box;
-  }
-
   .base {
     display: grid;
     gap: var(--_space);
@@ -64,94 +51,74 @@ export const checkoutStyles = css`
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    box-shadow: var(--_shadow);
-    line-height: 1.45;
-    font-size: 15px;
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.08);
   }
-
-  .header {
+  .header,
+  .status,
+  .countdown-text {
     display: flex;
     align-items: center;
-    gap: calc(var(--_space) * 0.75);
+    gap: 12px;
   }
   .mark {
     flex: none;
     width: 40px;
-    height: 40px;
+  }
+  h2,
+  h3,
+  p {
+    margin: 0;
   }
   .wallet {
-    margin: 0;
     font-size: 1rem;
-    font-weight: 600;
   }
   .amount {
-    margin: 0;
     font-size: 1.5rem;
     font-weight: 700;
-    font-variant-numeric: tabular-nums;
-    letter-spacing: -0.01em;
   }
   .amount-label {
     display: block;
     font-size: 0.8rem;
     font-weight: 500;
     color: var(--_muted);
-    letter-spacing: 0;
   }
-  .heading {
-    display: grid;
-    gap: 2px;
-  }
-
-  .qr-frame {
-    justify-self: center;
-    padding: 0;
-    border-radius: calc(var(--_radius) * 0.75);
-    background: var(--_qr-light);
-    border: 1px solid var(--_border);
-    line-height: 0;
-  }
+  /* The QR keeps dark modules on a light quiet zone in every theme: scanners expect it. */
   .qr {
+    justify-self: center;
     display: block;
-    width: var(--_qr-size);
-    height: var(--_qr-size);
+    width: var(--qfpay-qr-size, 232px);
     max-width: 100%;
-    border-radius: calc(var(--_radius) * 0.75);
+    border: 1px solid var(--_border);
+    border-radius: 10px;
   }
   .qr-light {
-    fill: var(--_qr-light);
+    fill: var(--qfpay-qr-light, #fff);
   }
   .qr-dark {
-    fill: var(--_qr-dark);
+    fill: var(--qfpay-qr-dark, #000);
   }
-  .qr-frame.stale {
-    opacity: 0.15;
-  }
-
   .instructions,
-  .muted {
-    margin: 0;
+  .muted,
+  .status,
+  .countdown-text {
     color: var(--_muted);
     font-size: 0.9rem;
     text-align: center;
-  }
-
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) * 0.5);
     justify-content: center;
   }
-
+  .countdown-text {
+    justify-content: space-between;
+  }
+  .timer {
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+    color: var(--_text);
+  }
   button,
   .button {
-    appearance: none;
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    gap: 6px;
+    justify-self: center;
     min-height: 44px;
-    padding: 0 calc(var(--_space) * 1.1);
+    padding: 0 18px;
     border-radius: calc(var(--_radius) * 0.6);
     border: 1px solid var(--_border);
     background: var(--_surface);
@@ -159,55 +126,34 @@ export const checkoutStyles = css`
     font: inherit;
     font-weight: 600;
     text-decoration: none;
+    text-align: center;
+    line-height: 42px;
     cursor: pointer;
   }
-  button:hover,
-  .button:hover {
+  button:hover {
     background: var(--_subtle);
   }
-  .primary {
+  .primary,
+  .primary:hover {
+    justify-self: stretch;
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_on-accent);
-    width: 100%;
   }
-  .primary:hover {
-    background: var(--_accent);
-    filter: brightness(1.08);
-  }
-  button:focus-visible,
-  .button:focus-visible,
-  a:focus-visible {
+  :focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
-  button[disabled] {
-    cursor: progress;
-    opacity: 0.7;
-  }
-
   .countdown {
     display: grid;
     gap: 6px;
-  }
-  .countdown-text {
-    display: flex;
-    justify-content: space-between;
-    font-size: 0.85rem;
-    color: var(--_muted);
-  }
-  .timer {
-    font-variant-numeric: tabular-nums;
-    font-weight: 600;
-    color: var(--_text);
   }
   progress {
     appearance: none;
     width: 100%;
     height: 6px;
     border: 0;
-    border-radius: 999px;
-    background: var(--_subtle);
+    border-radius: 3px;
     overflow: hidden;
   }
   progress::-webkit-progress-bar {
@@ -215,123 +161,64 @@ export const checkoutStyles = css`
   }
   progress::-webkit-progress-value {
     background: var(--_accent);
-    border-radius: 999px;
-    transition: width 1s linear;
   }
   progress::-moz-progress-bar {
     background: var(--_accent);
-  }
-
-  .status {
-    display: flex;
-    align-items: center;
-    justify-content: center;
-    gap: 8px;
-    margin: 0;
-    font-size: 0.9rem;
-    color: var(--_muted);
   }
   .pulse {
     width: 8px;
     height: 8px;
     border-radius: 50%;
     background: var(--_accent);
-    animation: pulse 1.6s ease-in-out infinite;
+    animation: pulse 1.6s infinite;
   }
   @keyframes pulse {
     50% {
-      opacity: 0.25;
+      opacity: 0.2;
     }
   }
   @media (prefers-reduced-motion: reduce) {
     .pulse {
       animation: none;
     }
-    progress::-webkit-progress-value {
-      transition: none;
-    }
   }
-  .reconnecting {
-    margin: 0;
-    text-align: center;
-    font-size: 0.8rem;
-    color: var(--_muted);
-  }
-
   .same-phone {
     display: none;
+    gap: 8px;
     padding: var(--_space);
-    border-radius: calc(var(--_radius) * 0.75);
+    border-radius: 10px;
     background: var(--_subtle);
-    gap: calc(var(--_space) * 0.5);
+    text-align: center;
   }
-  @media (max-width: 40rem), (hover: none) and (pointer: coarse) {
+  @media (max-width: 40rem), (pointer: coarse) {
     .same-phone {
       display: grid;
     }
   }
-  .same-phone h3 {
-    margin: 0;
-    font-size: 0.95rem;
-  }
-
   .result {
     display: grid;
     justify-items: center;
-    gap: calc(var(--_space) * 0.5);
+    gap: 8px;
     text-align: center;
-    padding: var(--_space) 0;
-  }
-  .result h2 {
-    margin: 0;
-    font-size: 1.25rem;
   }
   .result p {
-    margin: 0;
     color: var(--_muted);
   }
   .icon {
     width: 56px;
-    height: 56px;
   }
-  .icon.success {
+  .success {
     color: var(--_success);
   }
-  .icon.problem {
+  .problem {
     color: var(--_danger);
   }
-  .icon.neutral {
-    color: var(--_muted);
-  }
-
-  .spinner {
-    width: 28px;
-    height: 28px;
-    border-radius: 50%;
-    border: 3px solid var(--_subtle);
-    border-top-color: var(--_accent);
-    animation: spin 0.9s linear infinite;
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation-duration: 3s;
-    }
-  }
-
   .visually-hidden {
     position: absolute;
     width: 1px;
     height: 1px;
-    margin: -1px;
-    padding: 0;
     overflow: hidden;
-    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
 `;

@@ -155,7 +155,7 @@ export class StatusPoller implements ReactiveController {
     const apiError =
       error instanceof CheckoutApiError
         ? error
-        : new CheckoutApiError("invalid_response", "The payment server answered with something unexpected.", false);
+        : new CheckoutApiError("invalid_response", String(error), false);
     if (!apiError.transient) {
       this.#running = false;
       this.#options.onFatalError(apiError);
