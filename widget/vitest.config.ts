@@ -56,7 +56,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "node", include: ["src/**/*.node.test.ts"], environment: "node" },
+        test: { name: "node", include: ["src/**/*.node.test.ts", "build/**/*.node.test.ts"], environment: "node" },
       },
     ],
   },

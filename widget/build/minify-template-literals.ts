@@ -9,14 +9,21 @@ interface Node {
 
 const TAGS = new Set(["html", "svg", "css"]);
 
-/** Collapses the indentation inside Lit's html``, svg`` and css`` templates; drops CSS comments. */
+/**
+ * Collapses the indentation inside Lit's html``, svg`` and css`` templates; drops CSS comments.
+ * `raw` is one static piece between two `${}` expressions (or the template's ends), so an edge
+ * of the piece may touch an expression: there a space is kept, lest `a=${x}\n b=${y}` glue two
+ * attributes together.
+ */
 export function minifyTemplateLiteral(raw: string, tag: string): string {
-  const text = tag === "css" ? raw.replace(/\/\*[\s\S]*?\*\//g, "") : raw;
+  const css = tag === "css";
+  const text = css ? raw.replace(/\/\*[\s\S]*?\*\//g, "") : raw;
   return text.replace(/\s*\n\s*/g, (match, offset: number) => {
-    // Keep a space where one is needed between words or attribute values; none between tags.
     const before = text[offset - 1];
     const after = text[offset + match.length];
-    return before === ">" || after === "<" || before === "{" || after === "}" || before === ";" || before === undefined || after === undefined ? "" : " ";
+    const betweenTags = before === ">" || after === "<" || (before === undefined && after === undefined);
+    const betweenRules = css && (before === "{" || before === ";" || before === "}" || after === "}");
+    return betweenTags || betweenRules ? "" : " ";
   });
 }
 

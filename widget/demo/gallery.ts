@@ -1,5 +1,5 @@
 // Gallery of the element's states against the stand-in status server (see vite.config.ts here).
-import "../src/define.js";
+// `?dist` loads the production build (run the build first) instead of the sources.
 
 interface DemoConfig {
   backendUrl: string;
@@ -8,6 +8,7 @@ interface DemoConfig {
 }
 
 const params = new URLSearchParams(location.search);
+await import(/* @vite-ignore */ params.has("dist") ? "/dist/define.js" : "/src/define.ts");
 const theme = params.get("theme") === "dark" ? "dark" : "light";
 document.body.classList.toggle("dark", theme === "dark");
 

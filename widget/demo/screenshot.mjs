@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Serves the gallery (vite + stand-in status server) and saves light, dark and phone screenshots to widget/artifacts/.
+// --dist: shoot the production build (dist/define.js) instead of the sources.
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright";
@@ -9,7 +10,8 @@ const out = fileURLToPath(new URL("../artifacts/", import.meta.url));
 mkdirSync(out, { recursive: true });
 const vite = await createServer({ configFile: fileURLToPath(new URL("./vite.config.ts", import.meta.url)), server: { port: 0 }, logLevel: "error" });
 await vite.listen();
-const base = vite.resolvedUrls.local[0];
+const base = `${vite.resolvedUrls.local[0]}demo/`;
+const dist = process.argv.includes("--dist");
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 try {
   for (const [name, viewport, query, scheme] of [
@@ -18,7 +20,7 @@ try {
     ["phone-light", { width: 390, height: 1100 }, "", "light"],
   ]) {
     const page = await browser.newPage({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
-    await page.goto(base + query);
+    await page.goto(base + query + (dist ? `${query ? "&" : "?"}dist` : ""));
     await page.waitForFunction(() => {
       const els = [...document.querySelectorAll("qfpay-checkout")];
       return els.length > 0 && els.every((el) => el.shadowRoot?.querySelector(".header, [part=result]"));

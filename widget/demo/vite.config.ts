@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 import { StatusServer, STAND_IN_PUBLISHABLE_KEY, type SessionSetup } from "../src/test-support/status-server.js";
 
@@ -35,7 +36,8 @@ function standInSessions(): Plugin {
 }
 
 export default defineConfig({
-  root: import.meta.dirname,
+  // The package root, so the page can load /src (sources) or /dist (production build).
+  root: fileURLToPath(new URL("..", import.meta.url)),
   plugins: [standInSessions()],
   server: { host: "127.0.0.1" },
 });
