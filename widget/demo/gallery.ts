@@ -28,3 +28,4 @@ for (const session of config.sessions) {
   figure.append(caption, checkout);
   gallery.append(figure);
 }
+export {};
