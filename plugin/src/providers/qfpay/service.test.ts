@@ -7,7 +7,7 @@ import {
   type ProviderHarness,
 } from "../../test-support/provider-harness";
 import type { QfpaySessionData } from "./session-data";
-import type { QfpayProviderService } from "./service";
+import { QfpayProviderService } from "./service";
 
 let h: ProviderHarness;
 
@@ -415,8 +415,7 @@ describe("getWebhookActionAndData", () => {
 });
 
 describe("validateOptions", () => {
-  it("stops a bad configuration with the option's name", async () => {
-    const { QfpayProviderService } = await import("./service");
+  it("stops a bad configuration with the option's name", () => {
     expect(() => QfpayProviderService.validateOptions({ appCode: "A", clientKey: CLIENT_KEY, environment: "mars-prod" })).toThrow(
       /"environment" must be one of sandbox/,
     );
