@@ -1,5 +1,6 @@
 import { defineConfig } from "vite";
 import { minifyLitTemplates } from "./build/minify-template-literals.js";
+import { qrcodeLean } from "./build/qrcode-lean.js";
 
 /**
  * Library build: `dist/index.js` (the class, no side effects), `dist/define.js` (registers the tag),
@@ -7,7 +8,7 @@ import { minifyLitTemplates } from "./build/minify-template-literals.js";
  * page can load `define.js` as it is.
  */
 export default defineConfig({
-  plugins: [minifyLitTemplates()],
+  plugins: [qrcodeLean(), minifyLitTemplates()],
   build: {
     target: "es2022",
     outDir: "dist",

@@ -1,5 +1,6 @@
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, type Plugin } from "vitest/config";
+import { qrcodeLean } from "./build/qrcode-lean.js";
 
 /**
  * @open-wc/testing pulls in @web/test-runner-commands, which imports the Web Test Runner's socket
@@ -19,10 +20,14 @@ function webTestRunnerSocketStub(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [webTestRunnerSocketStub()],
+  // The same lean QR encoder as the production build, so the decode tests check what ships.
+  plugins: [webTestRunnerSocketStub(), qrcodeLean()],
   // One Lit for the element and @open-wc/testing's fixtures.
   resolve: { dedupe: ["lit", "lit-html", "lit-element", "@lit/reactive-element"] },
-  optimizeDeps: { include: ["@open-wc/testing", "lit", "jsqr", "axe-core", "qrcode/lib/core/qrcode.js"] },
+  optimizeDeps: {
+    include: ["@open-wc/testing", "lit", "jsqr", "axe-core", "qrcode/lib/core/qrcode.js"],
+    rolldownOptions: { plugins: [qrcodeLean()] },
+  },
   test: {
     projects: [
       {

@@ -1,5 +1,6 @@
+import { create } from "qrcode/lib/core/qrcode.js";
 import { describe, expect, it } from "vitest";
-import { QUIET_ZONE_MODULES, qrSvgGeometry } from "./qr-svg.js";
+import { QUIET_ZONE_MODULES, bestMode, qrSvgGeometry } from "./qr-svg.js";
 import { decodeSvgQr } from "./test-support/decode-qr.js";
 
 function standaloneSvg(text: string): SVGSVGElement {
@@ -16,6 +17,9 @@ describe("qrSvgGeometry", () => {
     "weixin://wxpay/bizpayurl?pr=AbCdEfGhIjK",
     "https://qr.alipay.com/bax01234xyzabcdefghijklmnopqrstuvwxyz0123456789",
     "00020101021226870016A000000001",
+    "00020101021126370016A000000677010111011300668123456785802TH53037646304ABCD",
+    "4912345678901234",
+    "支付寶 HK$ 99.50 ✓",
   ])("draws a code that decodes back to %s", async (text) => {
     expect(await decodeSvgQr(standaloneSvg(text))).toBe(text);
   });
@@ -29,6 +33,25 @@ describe("qrSvgGeometry", () => {
     const maxX = Math.max(...coordinates.map(([x, , run]) => x + run));
     const maxY = Math.max(...coordinates.map(([, y]) => y + 1));
     expect([minX, minY, size - maxX, size - maxY]).toEqual([4, 4, 4, 4].map(() => QUIET_ZONE_MODULES));
+  });
+
+  it("runs on the lean encoder the bundle ships (no mixed-mode optimiser)", () => {
+    // The full library would split this text into optimal segments; the lean one has no splitter.
+    expect(() => create("abc123")).toThrow();
+    expect(create([{ data: "abc123", mode: "byte" }]).modules.size).toBe(21);
+  });
+
+  it("picks the densest single mode for the whole text", () => {
+    expect(["0123", "HTTP://A.B/C-1", "https://a.b/c", "Ab", ""].map(bestMode)).toEqual([
+      "numeric",
+      "alphanumeric",
+      "byte",
+      "byte",
+      "byte",
+    ]);
+    // An EMVCo payload in alphanumeric mode fits a smaller symbol than the same text as bytes would.
+    const emv = "00020101021126370016A000000677010111011300668123456785802TH53037646304ABCD";
+    expect(qrSvgGeometry(emv).size).toBeLessThan(qrSvgGeometry(emv.toLowerCase()).size);
   });
 
   it("grows with the text (QR versions)", () => {
