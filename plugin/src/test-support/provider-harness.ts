@@ -2,6 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "@medusajs/framework/types";
 import { startSandbox, type Sandbox } from "@qfpay-medusa/shared/sandbox";
+import { QfpayClient } from "@qfpay-medusa/shared/server";
+import type { QfpayApi } from "../providers/qfpay/qfpay-orders";
 import type { QfpayProviderOptions } from "../providers/qfpay/options";
 import { QfpayProviderService } from "../providers/qfpay/service";
 
@@ -139,4 +141,23 @@ export function newSessionId(): string {
   counter += 1;
   const tail = `${Date.now().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2)}`.toUpperCase();
   return `payses_${tail.replace(/[^A-Z0-9]/g, "").padEnd(26, "0").slice(0, 26)}`;
+}
+
+/** The real client with its queries counted, to see how often QFPay is asked. */
+export function countingQfpayApi(baseUrl: string): { api: QfpayApi; queries(): number } {
+  const client = new QfpayClient({ appCode: APP_CODE, clientKey: CLIENT_KEY, baseUrl });
+  let queries = 0;
+  const api: QfpayApi = {
+    payment: (request) => client.payment(request),
+    query: (request) => {
+      queries += 1;
+      return client.query(request);
+    },
+    refund: (request) => client.refund(request),
+    close: (request) => client.close(request),
+    reversal: (request) => client.reversal(request),
+    authtrade: (request) => client.authtrade(request),
+    addNote: (request) => client.addNote(request),
+  };
+  return { api, queries: () => queries };
 }

@@ -1,35 +1,22 @@
-import { checkoutStatusSchema, findPayType, QfpayClient } from "@qfpay-medusa/shared/server";
+import { checkoutStatusSchema, findPayType } from "@qfpay-medusa/shared/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseQfpayOptions } from "../../providers/qfpay/options";
-import { QfpayOrders, type QfpayApi } from "../../providers/qfpay/qfpay-orders";
+import { QfpayOrders } from "../../providers/qfpay/qfpay-orders";
 import type { QfpaySessionData } from "../../providers/qfpay/session-data";
-import { APP_CODE, CLIENT_KEY, newSessionId, startProviderHarness, type ProviderHarness } from "../../test-support/provider-harness";
+import { APP_CODE, CLIENT_KEY, countingQfpayApi, newSessionId, startProviderHarness, type ProviderHarness } from "../../test-support/provider-harness";
 import { MemoryCache } from "../memory-cache";
 import { CheckoutStatusService } from "./checkout-status-service";
 import { ObservedStateStore } from "./observed-state-store";
 
 let h: ProviderHarness;
 let orders: QfpayOrders;
-let queries = 0;
+let queryCount: () => number;
 
 beforeAll(async () => {
   h = await startProviderHarness();
-  const options = parseQfpayOptions({ appCode: APP_CODE, clientKey: CLIENT_KEY, baseUrl: h.sandbox.url });
-  const client = new QfpayClient({ appCode: APP_CODE, clientKey: CLIENT_KEY, baseUrl: h.sandbox.url });
-  // The real client, with its queries counted.
-  const api: QfpayApi = {
-    payment: (request) => client.payment(request),
-    query: (request) => {
-      queries += 1;
-      return client.query(request);
-    },
-    refund: (request) => client.refund(request),
-    close: (request) => client.close(request),
-    reversal: (request) => client.reversal(request),
-    authtrade: (request) => client.authtrade(request),
-    addNote: (request) => client.addNote(request),
-  };
-  orders = new QfpayOrders(api, options);
+  const counting = countingQfpayApi(h.sandbox.url);
+  queryCount = counting.queries;
+  orders = new QfpayOrders(counting.api, parseQfpayOptions({ appCode: APP_CODE, clientKey: CLIENT_KEY, baseUrl: h.sandbox.url }));
 });
 afterAll(() => h.close());
 
@@ -65,42 +52,42 @@ describe("CheckoutStatusService", () => {
     const cache = new MemoryCache();
     const instanceA = new CheckoutStatusService({ store: new ObservedStateStore(cache) });
     const instanceB = new CheckoutStatusService({ store: new ObservedStateStore(cache) });
-    const before = queries;
+    const before = queryCount();
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) => (i % 2 ? instanceA : instanceB).statusOf(session(data), orders, 1)),
     );
     expect(new Set(answers.map((answer) => answer.status))).toEqual(new Set(["pending"]));
-    expect(queries - before).toBe(1);
+    expect(queryCount() - before).toBe(1);
     await instanceB.statusOf(session(data), orders, 1);
-    expect(queries - before).toBe(1);
+    expect(queryCount() - before).toBe(1);
 
     h.sandbox.control.pay(data.out_trade_no);
     await sleep(1050);
     expect((await instanceA.statusOf(session(data), orders, 1)).status).toBe("succeeded");
-    expect(queries - before).toBe(2);
+    expect(queryCount() - before).toBe(2);
     // Paid is final: no more questions to QFPay, from either instance.
     await sleep(1050);
     await Promise.all([instanceA.statusOf(session(data), orders, 1), instanceB.statusOf(session(data), orders, 1)]);
-    expect(queries - before).toBe(2);
+    expect(queryCount() - before).toBe(2);
   });
 
   it("takes a recorded notification without asking QFPay", async () => {
     const data = await openOrder();
     const service = new CheckoutStatusService({ store: new ObservedStateStore(new MemoryCache()) });
     await service.recordNotification(data, "20240101000100020000000001");
-    const before = queries;
+    const before = queryCount();
     const body = await service.statusOf(session(data), orders, 3);
     expect(body.status).toBe("succeeded");
     expect(body.qrcode).toBeUndefined();
-    expect(queries).toBe(before);
+    expect(queryCount()).toBe(before);
   });
 
   it("trusts Medusa's authorized or captured session without asking QFPay", async () => {
     const data = await openOrder();
     const service = new CheckoutStatusService({ store: new ObservedStateStore(new MemoryCache()) });
-    const before = queries;
+    const before = queryCount();
     expect((await service.statusOf(session(data, "captured"), orders, 3)).status).toBe("succeeded");
-    expect(queries).toBe(before);
+    expect(queryCount()).toBe(before);
   });
 
   it("reports an unpaid code past its expiry as expired, by the server's clock", async () => {

@@ -16,7 +16,7 @@ beforeAll(async () => {
     payTypes: {
       default: "800201",
       byCurrency: { SGD: "802301" },
-      allowed: ["800201", "801501", "801512", "801114", "802001", "801808"],
+      allowed: ["800201", "801501", "801512", "801114", "802001", "801808", "801814"],
       storefrontMayChoose: true,
     },
   });
@@ -104,11 +104,11 @@ describe("initiatePayment", () => {
     expect(error.message).toMatch(/800008.*not offered.*800201/);
   });
 
-  it("creates web/WAP orders as a redirect with the storefront's return_url", async () => {
+  it("creates web/WAP orders (and the online pre-authorization) as a redirect with the storefront's return_url", async () => {
     const returnUrl = "https://shop.example/checkout/return";
-    for (const payType of ["801512", "801114"]) {
+    for (const [payType, preauth] of [["801512", false], ["801114", false], ["801814", true]] as const) {
       const data = await open(50, "hkd", { pay_type: payType, return_url: returnUrl });
-      expect(data.mode).toBe("redirect");
+      expect(data).toMatchObject({ mode: "redirect", preauth });
       expect(data.pay_url).toMatch(/^https?:\/\//);
       expect(data.qrcode).toBeUndefined();
       expect(ledgerOf(data.out_trade_no)[0]?.returnUrl).toBe(returnUrl);
