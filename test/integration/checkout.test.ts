@@ -65,7 +65,12 @@ describe("checkout through Medusa's store API with the QFPay sandbox", () => {
     }, "the order created by the notification")
     expect(order!.currency_code).toBe("sgd")
     expect(sumAmounts(qfpayPayment(order!).captures)).toBe(cart.total)
-    const acknowledged = (await sandbox.notifications()).filter((n) => n.syssn === qfpayPayment(order!).data.syssn)
-    expect(acknowledged.some((n) => n.acknowledged)).toBe(true)
+    // The order is made while the notification is being answered; the sandbox records the answer just after.
+    const syssn = qfpayPayment(order!).data.syssn
+    const acknowledged = await eventually(async () => {
+      const attempts = (await sandbox.notifications()).filter((n) => n.syssn === syssn)
+      return attempts.find((n) => n.acknowledged)
+    }, "QFPay's notification to be answered SUCCESS")
+    expect(acknowledged.answer).toBe("SUCCESS")
   })
 })

@@ -13,7 +13,7 @@ export async function shopAndPay(
   await products.first().waitFor()
   for (let i = 0; i < (options.items ?? 1); i++) {
     await products.nth(i).getByRole("button", { name: "Add to cart" }).click()
-    await expect.poll(() => page.getByTestId("cart").locator("li").count()).toBe(i + 1)
+    await expect.poll(() => page.getByTestId("cart").locator("li").count(), { timeout: 20_000 }).toBe(i + 1)
   }
   await page.getByTestId("checkout").click()
   await page.getByTestId("field-email").fill(options.email)
