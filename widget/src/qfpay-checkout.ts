@@ -180,15 +180,11 @@ export class QfpayCheckout extends LitElement {
     this.autoRedirect = false;
     this.allowedRedirectOrigins = "";
     this.theme = "auto";
-    this.checkout = undefined;
-    this.errorCode = undefined;
     this.reconnecting = false;
     this.refreshing = false;
     this.codeExpired = false;
-    this.messages = undefined;
     this.announcement = "";
     this.copyState = "idle";
-    this.refreshError = undefined;
   }
 
   /** Asks the server for a fresh code (after expiry, failure or cancel) and follows it. */

@@ -16,28 +16,18 @@ const LOADERS: Readonly<Record<LocaleId, () => Promise<{ default: Messages }>>> 
   th: () => import("./th.js"),
 };
 
-/** BCP 47 tags (lower case) or prefixes mapped to our languages, checked in order: specific tags first. */
-const TAG_TO_LOCALE: ReadonlyArray<readonly [string, LocaleId]> = [
-  ["zh-hant", "zh-hk"],
-  ["zh-hans", "zh-cn"],
-  ["zh-hk", "zh-hk"],
-  ["zh-mo", "zh-hk"],
-  ["zh-tw", "zh-hk"],
-  ["zh-cn", "zh-cn"],
-  ["zh-sg", "zh-cn"],
-  ["zh", "zh-cn"],
-  ["ja", "ja"],
-  ["th", "th"],
-  ["en", "en"],
+/** Language tags (BCP 47) to our languages, first match wins: Traditional Chinese regions before the rest of Chinese. */
+const TAG_TO_LOCALE: ReadonlyArray<readonly [RegExp, LocaleId]> = [
+  [/^zh-(hant|hk|mo|tw)\b/, "zh-hk"],
+  [/^zh\b/, "zh-cn"],
+  [/^ja\b/, "ja"],
+  [/^th\b/, "th"],
 ];
 
 /** Maps a language tag such as "zh-Hant-HK", "ja-JP" or "th" to one of our languages (English if none fits). */
 export function resolveLocale(tag: string | null | undefined): LocaleId {
   const wanted = (tag ?? "").trim().toLowerCase().replace(/_/g, "-");
-  for (const [prefix, locale] of TAG_TO_LOCALE) {
-    if (wanted === prefix || wanted.startsWith(`${prefix}-`)) return locale;
-  }
-  return "en";
+  return TAG_TO_LOCALE.find(([pattern]) => pattern.test(wanted))?.[1] ?? "en";
 }
 
 export async function loadMessages(locale: LocaleId): Promise<Messages> {
