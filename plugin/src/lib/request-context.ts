@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils";
 import { CheckoutStatusService, type LockLike } from "./checkout-status/checkout-status-service";
 import { ObservedStateStore, type CacheLike } from "./checkout-status/observed-state-store";
+import { isQfpaySessionData } from "../providers/qfpay/session-data";
 import { isQfpayProviderId } from "./configured-providers";
 import { MemoryCache } from "./memory-cache";
 import type { PaymentsLike } from "./notification-handler";
@@ -23,7 +24,8 @@ export function lockOf(scope: MedusaContainer): LockLike | undefined {
 
 export function checkoutStatusServiceOf(scope: MedusaContainer): CheckoutStatusService {
   const cache = scope.resolve<CacheLike | undefined>(Modules.CACHE, { allowUnregistered: true }) ?? fallbackCache;
-  return new CheckoutStatusService({ store: new ObservedStateStore(cache), lock: lockOf(scope) });
+  const logger = scope.resolve<{ warn(message: string): void }>(ContainerRegistrationKeys.LOGGER);
+  return new CheckoutStatusService({ store: new ObservedStateStore(cache), lock: lockOf(scope), logger });
 }
 
 export function configModuleOf(scope: MedusaContainer): object {
@@ -69,6 +71,6 @@ export async function loadQfpaySession(
     });
   if (!session || !isQfpayProviderId(session.provider_id)) throw notFound;
   const gateway = gatewayForProvider(configModuleOf(scope), session.provider_id);
-  if (!gateway) throw notFound;
+  if (!gateway || !isQfpaySessionData(session.data)) throw notFound;
   return { session, gateway };
 }

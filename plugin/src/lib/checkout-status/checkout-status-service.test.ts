@@ -109,4 +109,24 @@ describe("CheckoutStatusService", () => {
     const renewed = await orders.replace({ ...data, state: "expired" });
     expect((await service.statusOf(session(renewed), orders, 30)).status).toBe("pending");
   });
+
+  it("answers what it knows while QFPay is unreachable, and waits the interval before asking again", async () => {
+    const data = await openOrder();
+    const warnings: string[] = [];
+    const service = new CheckoutStatusService({
+      store: new ObservedStateStore(new MemoryCache()),
+      logger: { warn: (message) => warnings.push(message) },
+    });
+    h.sandbox.control.faults.set({ http5xx: 10 });
+    try {
+      expect((await service.statusOf(session(data), orders, 30)).status).toBe("pending");
+      const before = queryCount();
+      expect((await service.statusOf(session(data), orders, 30)).status).toBe("pending");
+      expect(queryCount()).toBe(before);
+      expect(warnings.join("\n")).toMatch(/unknown for now.*HTTP 503/);
+      expect(warnings.join("\n")).not.toContain(CLIENT_KEY);
+    } finally {
+      h.sandbox.control.faults.clear();
+    }
+  });
 });

@@ -23,6 +23,7 @@ export interface CheckoutStatusDeps {
   store: ObservedStateStore;
   lock?: LockLike | undefined;
   now?: () => Date;
+  logger?: { warn(message: string): void } | undefined;
 }
 
 const PAID_SESSION_STATUSES: ReadonlySet<string> = new Set(["authorized", "captured"]);
@@ -80,7 +81,14 @@ export class CheckoutStatusService {
     const cached = await this.deps.store.get(data.session_id);
     if (this.isFresh(cached, data, intervalSeconds)) return cached!;
     const known = cached && cached.out_trade_no === data.out_trade_no ? withObserved(data, cached) : data;
-    const next = await orders.refresh(known);
+    let next: QfpaySessionData;
+    try {
+      next = await orders.refresh(known);
+    } catch (error) {
+      // QFPay unreachable or confused: answer what is known, and wait the interval before asking again.
+      this.deps.logger?.warn(`QFPay status of ${data.out_trade_no} unknown for now: ${(error as Error).message}`);
+      next = known;
+    }
     const observed = observedFrom(next, this.now(), "query");
     await this.deps.store.put(data.session_id, observed);
     return observed;

@@ -176,8 +176,13 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderO
    * `not_supported`, which changes nothing.
    */
   async getWebhookActionAndData(payload: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
+    if (payload.rawData === undefined || payload.rawData === null) {
+      // The signature covers the exact bytes QFPay sent; a re-serialised body cannot be verified reliably.
+      this.logger.warn("QFPay notification without its raw body: ignored");
+      return { action: "not_supported" };
+    }
     const verdict = readNotification(
-      rawBytes(payload.rawData, payload.data),
+      payload.rawData,
       headerValue(payload.headers, "x-qf-sign"),
       this.settings.clientKey,
       this.settings.outTradeNoPrefix,
@@ -192,7 +197,13 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderO
       this.logger.warn(`QFPay notification for unknown payment session ${verdict.sessionId} (${verdict.notification.syssn})`);
       return { action: "not_supported" };
     }
-    const data = readSessionData(session.data);
+    let data: QfpaySessionData;
+    try {
+      data = readSessionData(session.data);
+    } catch {
+      this.logger.warn(`QFPay notification ${verdict.notification.syssn}: payment session ${session.id} holds no QFPay order`);
+      return { action: "not_supported" };
+    }
     const match = matchPaymentToSession(verdict.notification, data);
     if (!match.ok) {
       this.logger.warn(`QFPay notification ${verdict.notification.syssn} ignored: ${match.reason}`);
@@ -228,12 +239,6 @@ function asRecord(data: QfpaySessionData): Record<string, unknown> {
 
 function textOf(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
-}
-
-/** The exact bytes QFPay sent; a parsed body is a last resort (only a raw body can be verified reliably). */
-function rawBytes(rawData: string | Buffer | undefined, data: Record<string, unknown>): string | Uint8Array {
-  if (rawData !== undefined && rawData !== null) return rawData;
-  return JSON.stringify(data);
 }
 
 function optionalDependency<T>(cradle: Record<string, unknown>, name: string): T | undefined {

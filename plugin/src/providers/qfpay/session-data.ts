@@ -75,6 +75,10 @@ export function readSessionData(data: unknown): QfpaySessionData {
   return parsed.data;
 }
 
+export function isQfpaySessionData(data: unknown): boolean {
+  return qfpaySessionDataSchema.safeParse(data).success;
+}
+
 /** Minor units refunded so far (succeeded and pending refunds both count against the balance). */
 export function refundedAmount(data: QfpaySessionData): number {
   return data.refunds.reduce((sum, refund) => sum + refund.amount, 0);
