@@ -16,17 +16,28 @@ export interface StatusPollerOptions {
 export interface PollTiming {
   /** First delay between polls, ms. */
   interval: number;
-  /** No delay grows beyond this, ms. */
+  /** Longest delay while the status has changed recently: a shopper who just paid sees it at once. */
+  activeMaxInterval: number;
+  /** Longest delay once nothing has changed for `patience` ms, and for retries after errors. */
   maxInterval: number;
-  /** Growth per unchanged answer: the shopper is slower to pay the longer they have not. */
+  /** How long an unchanged status keeps the short delays, ms. */
+  patience: number;
+  /** Growth of the delay per unchanged answer. */
   backoff: number;
 }
 
-export const DEFAULT_POLL_TIMING: Readonly<PollTiming> = { interval: 2_000, maxInterval: 10_000, backoff: 1.25 };
+export const DEFAULT_POLL_TIMING: Readonly<PollTiming> = {
+  interval: 2_000,
+  activeMaxInterval: 2_500,
+  maxInterval: 10_000,
+  patience: 120_000,
+  backoff: 1.25,
+};
 
-/** Delay before the next poll after `calmPolls` answers in a row without a change. */
-export function pollDelay(timing: PollTiming, calmPolls: number): number {
-  return Math.min(Math.max(timing.maxInterval, timing.interval), timing.interval * timing.backoff ** calmPolls);
+/** Delay before the next poll after `calmPolls` unchanged answers in a row, the status unchanged for `calmFor` ms. */
+export function pollDelay(timing: PollTiming, calmPolls: number, calmFor: number): number {
+  const cap = calmFor < timing.patience ? timing.activeMaxInterval : timing.maxInterval;
+  return Math.min(Math.max(cap, timing.interval), timing.interval * timing.backoff ** calmPolls);
 }
 
 /** Delay before retrying after `failures` transient errors in a row (doubling, same cap). */
@@ -36,7 +47,7 @@ export function retryDelay(timing: PollTiming, failures: number): number {
 
 /**
  * Polls the checkout status with chained timeouts (one request at a time, never setInterval).
- * Backs off while nothing changes, pauses while the page is hidden and polls at once when it
+ * Backs off a little while nothing changes (2 s → 2.5 s), more after two quiet minutes (10 s), pauses while the page is hidden and polls at once when it
  * is shown again, aborts the request in flight when the host leaves the DOM, ignores answers
  * from a superseded run or after a final status, and retries transient errors.
  */
@@ -48,6 +59,7 @@ export class StatusPoller implements ReactiveController {
   #connected = false;
   #generation = 0;
   #calmPolls = 0;
+  #calmSince = 0;
   #failures = 0;
   #lastStatus: CheckoutStatusValue | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -109,6 +121,7 @@ export class StatusPoller implements ReactiveController {
     this.#running = false;
     this.#finished = false;
     this.#calmPolls = 0;
+    this.#calmSince = Date.now();
     this.#failures = 0;
     this.#lastStatus = undefined;
     this.#clearTimer();
@@ -144,11 +157,16 @@ export class StatusPoller implements ReactiveController {
       this.#failures = 0;
       this.#options.onConnectionChange(false);
     }
-    this.#calmPolls = status.status === this.#lastStatus ? this.#calmPolls + 1 : 0;
+    if (status.status === this.#lastStatus) {
+      this.#calmPolls++;
+    } else {
+      this.#calmPolls = 0;
+      this.#calmSince = Date.now();
+    }
     this.#lastStatus = status.status;
     this.#finished = isFinalStatus(status.status);
     this.#options.onStatus(status, Date.now());
-    if (!this.#finished) this.#schedule(pollDelay(this.timing, this.#calmPolls));
+    if (!this.#finished) this.#schedule(pollDelay(this.timing, this.#calmPolls, Date.now() - this.#calmSince));
   }
 
   #handleError(error: unknown): void {
@@ -192,7 +210,9 @@ export class StatusPoller implements ReactiveController {
       this.#clearTimer();
       return;
     }
+    // Back on the page (perhaps from the wallet app): look now and keep looking often.
     this.#calmPolls = 0;
+    this.#calmSince = Date.now();
     this.pollNow();
   };
 
