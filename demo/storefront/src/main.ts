@@ -156,6 +156,7 @@ function renderPayment(cartId: string, sessionId: string, total?: number, curren
     "publishable-key": __PUBLISHABLE_KEY__,
     "session-id": sessionId,
     "allowed-redirect-origins": __REDIRECT_ORIGINS__.join(" "),
+    "poll-interval": "1000",
     "data-testid": "qfpay-checkout",
   })
   widget.addEventListener("qfpay-succeeded", () => void run(() => completeOrder(cartId)))
@@ -201,7 +202,7 @@ async function run(step: () => Promise<void> | void): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  regions = await api.regions()
+  regions = (await api.regions()).sort((a, b) => a.name.localeCompare(b.name))
   const state = loadState()
   regionSelect.replaceChildren(...regions.map((r) => h("option", { value: r.id }, `${r.name} (${r.currency_code.toUpperCase()})`)))
   if (state.regionId) regionSelect.value = state.regionId
