@@ -27,6 +27,8 @@ export default defineConfig({
   optimizeDeps: {
     include: ["@open-wc/testing", "lit", "jsqr", "axe-core", "qrcode/lib/core/qrcode.js"],
     rolldownOptions: { plugins: [qrcodeLean()] },
+    // The pre-bundle cache does not notice edits to the lean encoder's files: rebuild it each run.
+    force: true,
   },
   test: {
     projects: [

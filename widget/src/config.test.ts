@@ -11,13 +11,13 @@ window.addEventListener("unhandledrejection", (event) => uncaught.push(event.rea
 
 describe("<qfpay-checkout> with bad attributes", () => {
   it.each([
-    ["no backend-url", { "backend-url": undefined }, "missing_backend_url", "missing its backend-url"],
-    ["an ftp backend-url", { "backend-url": "ftp://shop.example.com" }, "invalid_backend_url", "must be an http or https URL"],
-    ["a javascript: backend-url", { "backend-url": "javascript:alert(1)" }, "invalid_backend_url", "must be an http or https URL"],
-    ["a backend-url that is not a URL", { "backend-url": "shop" }, "invalid_backend_url", "must be an http or https URL"],
-    ["no publishable-key", { "publishable-key": undefined }, "missing_publishable_key", "missing its publishable-key"],
-    ["a blank publishable-key", { "publishable-key": "  " }, "missing_publishable_key", "missing its publishable-key"],
-    ["no session-id", { "session-id": undefined }, "missing_session_id", "missing its session-id"],
+    ["no backend-url", { "backend-url": undefined }, "missing_backend_url", "Missing backend-url attribute."],
+    ["an ftp backend-url", { "backend-url": "ftp://shop.example.com" }, "invalid_backend_url", "backend-url must be an http(s) URL."],
+    ["a javascript: backend-url", { "backend-url": "javascript:alert(1)" }, "invalid_backend_url", "backend-url must be an http(s) URL."],
+    ["a backend-url that is not a URL", { "backend-url": "shop" }, "invalid_backend_url", "backend-url must be an http(s) URL."],
+    ["no publishable-key", { "publishable-key": undefined }, "missing_publishable_key", "Missing publishable-key attribute."],
+    ["a blank publishable-key", { "publishable-key": "  " }, "missing_publishable_key", "Missing publishable-key attribute."],
+    ["no session-id", { "session-id": undefined }, "missing_session_id", "Missing session-id attribute."],
   ] as const)("%s", async (_case, override, code, text) => {
     uncaught.length = 0;
     const { el, of } = await mount(checkoutAttributes("payses_unused", override));
@@ -31,7 +31,7 @@ describe("<qfpay-checkout> with bad attributes", () => {
   it("a session that does not exist", async () => {
     const { el, of } = await mount(checkoutAttributes(uniqueSessionId("missing")));
     await find(el, "[part=error]");
-    expect(textOf(el)).toContain("This payment session does not exist or has ended.");
+    expect(textOf(el)).toContain("This payment does not exist or has ended.");
     expect(of("qfpay-error").map((e) => e.detail.code)).toEqual(["session_not_found"]);
     expect(shadow(el).querySelector("[part=action]")).toBeNull();
   });

@@ -185,7 +185,7 @@ describe("<qfpay-checkout> in redirect mode", () => {
     const id = uniqueSessionId("unsafe");
     await setSession(id, { mode: "redirect", pay_url: payUrl });
     const { el, of } = await mount(checkoutAttributes(id, { "auto-redirect": true, "allowed-redirect-origins": allowed }));
-    await waitForText(el, "The wallet link is not a secure address");
+    await waitForText(el, "The wallet link is not secure");
     expect(shadow(el).querySelector("[part=redirect-button]")).toBeNull();
     expect(shadow(el).querySelector(`a[href="${payUrl}"]`)).toBeNull();
     expect(of("qfpay-redirect")).toEqual([]);

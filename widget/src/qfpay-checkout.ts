@@ -37,8 +37,7 @@ const OPEN_STATUS_TEXT: Readonly<Record<Exclude<CheckoutStatusValue, FinalStatus
   processing: "processing",
 };
 
-/** Errors the shopper may retry from the error view; the others need the page to change its attributes. */
-const RETRYABLE_ERRORS: ReadonlySet<ErrorCode> = new Set(["server_error", "network", "invalid_response", "bad_request"]);
+const COPY_LABELS = { idle: "copyCode", copied: "copied", failed: "copyFailed" } as const satisfies Record<string, MessageText>;
 
 const MIN_POLL_INTERVAL_MS = 500;
 
@@ -149,7 +148,7 @@ export class QfpayCheckout extends LitElement {
   declare private codeExpired: boolean;
   declare private messages: Messages | undefined;
   declare private announcement: string;
-  declare private copyState: "idle" | "copied" | "failed";
+  declare private copyState: keyof typeof COPY_LABELS;
   declare private refreshError: ErrorCode | undefined;
 
   readonly #poller = new StatusPoller(this, {
@@ -476,9 +475,6 @@ export class QfpayCheckout extends LitElement {
       ${resultIcon("problem")}
       <h2>${m.errorTitle}</h2>
       <p>${m.errors[code]}</p>
-      ${RETRYABLE_ERRORS.has(code)
-        ? html`<button class="primary" part="action" @click=${() => this.#configure()}>${m.tryAgain}</button>`
-        : nothing}
     </div>`;
   }
 
@@ -513,9 +509,8 @@ export class QfpayCheckout extends LitElement {
       </svg>
       <p class="instructions" part="instructions">${instruction}</p>
       <button part="copy-button" @click=${() => this.#copyCode(qrText)}>
-        ${this.copyState === "copied" ? m.copied : m.copyCode}
+        ${m[COPY_LABELS[this.copyState]]}
       </button>
-      ${this.copyState === "failed" ? html`<p class="muted">${m.copyFailed}</p>` : nothing}
       ${this.#renderCountdown()} ${this.#renderStatusLine(checkout.status)} ${this.#renderSamePhone(checkout, qrText, name)}`;
   }
 

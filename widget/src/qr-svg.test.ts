@@ -1,6 +1,6 @@
 import { create } from "qrcode/lib/core/qrcode.js";
 import { describe, expect, it } from "vitest";
-import { QUIET_ZONE_MODULES, bestMode, qrSvgGeometry } from "./qr-svg.js";
+import { QUIET_ZONE_MODULES, qrSvgGeometry } from "./qr-svg.js";
 import { decodeSvgQr } from "./test-support/decode-qr.js";
 
 function standaloneSvg(text: string): SVGSVGElement {
@@ -37,18 +37,17 @@ describe("qrSvgGeometry", () => {
 
   it("runs on the lean encoder the bundle ships (no mixed-mode optimiser)", () => {
     // The full library would split this text into optimal segments; the lean one has no splitter.
-    expect(() => create("abc123")).toThrow();
-    expect(create([{ data: "abc123", mode: "byte" }]).modules.size).toBe(21);
+    expect(() => create("abc123")).toThrow(/no mixed-mode optimiser/);
+    expect(() => create("abc123", { errorCorrectionLevel: "H" })).toThrow();
+    expect(create(["abc123"], { errorCorrectionLevel: "M" }).modules.size).toBe(21);
   });
 
-  it("picks the densest single mode for the whole text", () => {
-    expect(["0123", "HTTP://A.B/C-1", "https://a.b/c", "Ab", ""].map(bestMode)).toEqual([
-      "numeric",
-      "alphanumeric",
-      "byte",
-      "byte",
-      "byte",
-    ]);
+  it("draws each text in the densest single mode that holds it", () => {
+    // At level M, 30 digits fit version 1 (numeric mode), 30 upper-case characters version 2 (alphanumeric),
+    // 30 lower-case ones only version 3 (bytes). Sizes include the 2 × 4-module quiet zone.
+    expect(qrSvgGeometry("1".repeat(30)).size).toBe(21 + 8);
+    expect(qrSvgGeometry("A".repeat(30)).size).toBe(25 + 8);
+    expect(qrSvgGeometry("a".repeat(30)).size).toBe(29 + 8);
     // An EMVCo payload in alphanumeric mode fits a smaller symbol than the same text as bytes would.
     const emv = "00020101021126370016A000000677010111011300668123456785802TH53037646304ABCD";
     expect(qrSvgGeometry(emv).size).toBeLessThan(qrSvgGeometry(emv.toLowerCase()).size);

@@ -10,19 +10,13 @@ export interface QrSvgGeometry {
   path: string;
 }
 
-/** The densest QR mode that can hold the whole text (digits, then upper-case alphanumerics, then bytes). */
-export function bestMode(text: string): "numeric" | "alphanumeric" | "byte" {
-  if (/^[0-9]+$/.test(text)) return "numeric";
-  if (/^[0-9A-Z $%*+\-./:]+$/.test(text)) return "alphanumeric";
-  return "byte";
-}
-
 /**
- * Encodes `text` and draws its dark modules as a single SVG path. Horizontal runs are merged,
+ * Encodes `text` at error correction level M (the only level bundled, see build/qrcode-lean.ts) and draws its dark modules as a single SVG path. Horizontal runs are merged,
  * which keeps the path short (a typical payment URL gives 2-3 kB of path).
  */
-export function qrSvgGeometry(text: string, errorCorrectionLevel: "L" | "M" | "Q" | "H" = "M"): QrSvgGeometry {
-  const { modules } = create([{ data: text, mode: bestMode(text) }], { errorCorrectionLevel });
+export function qrSvgGeometry(text: string): QrSvgGeometry {
+  // `[text]`: one segment in the densest single mode that holds the whole text (numeric, alphanumeric or bytes).
+  const { modules } = create([text], { errorCorrectionLevel: "M" });
   const count = modules.size;
   const parts: string[] = [];
   for (let row = 0; row < count; row++) {

@@ -9,12 +9,8 @@ declare module "qrcode/lib/core/qrcode.js" {
     modules: QrModules;
     version: number;
   }
-  export interface QrSegment {
-    data: string;
-    mode: "byte" | "alphanumeric" | "numeric" | "kanji";
-  }
   export function create(
-    data: string | QrSegment[],
+    data: string | string[],
     options?: { errorCorrectionLevel?: "L" | "M" | "Q" | "H"; version?: number },
   ): QrSymbol;
 }

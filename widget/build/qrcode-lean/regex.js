@@ -1,5 +1,5 @@
-// Stand-in for qrcode/lib/core/regex.js: the mode tests the encoder calls for a given segment.
-// Kanji mode is never chosen (it needs a Shift JIS table the bundle does not carry either).
+// Stand-in for qrcode/lib/core/regex.js: the mode tests qrcode's mode.js calls. Kanji mode is never
+// chosen (the original's Kanji expressions and the Shift JIS table it would need are left out).
 const NUMERIC = /^[0-9]+$/;
 const ALPHANUMERIC = /^[A-Z0-9 $%*+\-./:]+$/;
 

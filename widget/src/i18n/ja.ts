@@ -20,7 +20,7 @@ const ja: Messages = {
   qrLabel: (wallet) => `${wallet} で支払うための QR コード`,
   copyCode: "コードをコピー",
   copied: "コードをコピーしました",
-  copyFailed: "コピーできませんでした。コードを選択してください。",
+  copyFailed: "コピーできませんでした",
   samePhoneTitle: "この端末でお支払いですか？",
   openInWallet: (wallet) => `${wallet} で開く`,
   saveQr: "QR 画像を保存",

@@ -17,7 +17,7 @@ const th: Messages = {
   qrLabel: (wallet) => `คิวอาร์โค้ดสำหรับชำระเงินด้วย ${wallet}`,
   copyCode: "คัดลอกโค้ด",
   copied: "คัดลอกโค้ดแล้ว",
-  copyFailed: "คัดลอกไม่ได้ โปรดเลือกข้อความโค้ดเอง",
+  copyFailed: "คัดลอกไม่ได้",
   samePhoneTitle: "ชำระเงินบนโทรศัพท์เครื่องนี้?",
   openInWallet: (wallet) => `เปิดใน ${wallet}`,
   saveQr: "บันทึกรูปคิวอาร์โค้ด",

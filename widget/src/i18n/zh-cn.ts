@@ -25,7 +25,7 @@ const zhCN: Messages = {
   qrLabel: (wallet) => `${wallet}付款二维码`,
   copyCode: "复制代码",
   copied: "已复制代码",
-  copyFailed: "无法复制，请手动选择代码。",
+  copyFailed: "无法复制",
   samePhoneTitle: "在这部手机上付款？",
   openInWallet: (wallet) => `在${wallet}中打开`,
   saveQr: "保存二维码图片",

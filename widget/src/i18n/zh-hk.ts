@@ -25,7 +25,7 @@ const zhHK: Messages = {
   qrLabel: (wallet) => `${wallet}付款二維碼`,
   copyCode: "複製代碼",
   copied: "已複製代碼",
-  copyFailed: "無法複製，請手動選取代碼。",
+  copyFailed: "無法複製",
   samePhoneTitle: "在這部手機上付款？",
   openInWallet: (wallet) => `在${wallet}中打開`,
   saveQr: "儲存二維碼圖片",
