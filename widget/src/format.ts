@@ -1,14 +1,10 @@
-/** Formats an amount given in the currency's minor unit (QFPay `txamt`) for the shopper's language. */
+/**
+ * Formats an amount given in the currency's minor unit (QFPay `txamt`) for the shopper's language.
+ * The currency code is three letters (checked with the answer), which Intl accepts even when unknown.
+ */
 export function formatAmount(amountMinor: number, currencyCode: string, intlLocale: string): string {
-  const currency = currencyCode.toUpperCase();
-  try {
-    const format = new Intl.NumberFormat(intlLocale, { style: "currency", currency });
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-    return format.format(amountMinor / 10 ** digits);
-  } catch {
-    // An ISO code Intl does not know: show the raw figure with its code rather than nothing.
-    return `${(amountMinor / 100).toFixed(2)} ${currency}`;
-  }
+  const format = new Intl.NumberFormat(intlLocale, { style: "currency", currency: currencyCode });
+  return format.format(amountMinor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
 }
 
 /** "4:05" for 245 seconds; "1:02:03" past an hour. */

@@ -30,7 +30,6 @@ const en: Messages = {
     m > 0 ? `${m} minute${m === 1 ? "" : "s"}${s > 0 ? ` ${s} seconds` : ""} left to pay` : `${s} seconds left to pay`,
   redirectIntro: (wallet) => `You will finish paying on the ${wallet} page, then come back here.`,
   redirectButton: (wallet) => `Continue to ${wallet}`,
-  redirecting: "Taking you to the wallet…",
   loading: "Preparing your payment…",
   waiting: "Waiting for your payment…",
   processing: "Payment received, confirming…",

@@ -29,7 +29,6 @@ const ja: Messages = {
   timeLeft: (m, s) => (m > 0 ? `残り ${m} 分${s > 0 ? ` ${s} 秒` : ""}` : `残り ${s} 秒`),
   redirectIntro: (wallet) => `${wallet} のページでお支払いを完了し、この画面に戻ってください。`,
   redirectButton: (wallet) => `${wallet} へ進む`,
-  redirecting: "ウォレットへ移動しています…",
   loading: "お支払いの準備をしています…",
   waiting: "お支払いをお待ちしています…",
   processing: "お支払いを受け付けました。確認しています…",

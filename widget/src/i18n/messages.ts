@@ -30,7 +30,6 @@ export interface Messages {
   timeLeft(minutes: number, seconds: number): string;
   redirectIntro(wallet: string): string;
   redirectButton(wallet: string): string;
-  readonly redirecting: string;
   readonly loading: string;
   readonly waiting: string;
   readonly processing: string;

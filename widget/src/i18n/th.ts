@@ -26,7 +26,6 @@ const th: Messages = {
   timeLeft: (m, s) => (m > 0 ? `เหลือ ${m} นาที${s > 0 ? ` ${s} วินาที` : ""}` : `เหลือ ${s} วินาที`),
   redirectIntro: (wallet) => `คุณจะชำระเงินให้เสร็จในหน้า ${wallet} แล้วกลับมาที่นี่`,
   redirectButton: (wallet) => `ไปที่ ${wallet}`,
-  redirecting: "กำลังพาคุณไปที่วอลเล็ต…",
   loading: "กำลังเตรียมการชำระเงิน…",
   waiting: "กำลังรอการชำระเงิน…",
   processing: "ได้รับการชำระเงินแล้ว กำลังยืนยัน…",

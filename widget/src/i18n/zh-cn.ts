@@ -34,7 +34,6 @@ const zhCN: Messages = {
   timeLeft: (m, s) => (m > 0 ? `剩余 ${m} 分${s > 0 ? ` ${s} 秒` : "钟"}` : `剩余 ${s} 秒`),
   redirectIntro: (wallet) => `您将在${wallet}页面完成付款，然后返回这里。`,
   redirectButton: (wallet) => `前往${wallet}`,
-  redirecting: "正在前往钱包…",
   loading: "正在准备付款…",
   waiting: "正在等待您付款…",
   processing: "已收到付款，正在确认…",

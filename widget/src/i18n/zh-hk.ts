@@ -34,7 +34,6 @@ const zhHK: Messages = {
   timeLeft: (m, s) => (m > 0 ? `剩餘 ${m} 分${s > 0 ? ` ${s} 秒` : "鐘"}` : `剩餘 ${s} 秒`),
   redirectIntro: (wallet) => `您將在${wallet}頁面完成付款，然後返回此處。`,
   redirectButton: (wallet) => `前往${wallet}`,
-  redirecting: "正在前往錢包…",
   loading: "正在準備付款…",
   waiting: "正在等待您付款…",
   processing: "已收到付款，正在確認…",
