@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import jsQR from "jsqr";
 import { decodeSvgQr } from "./test-support/decode-qr.js";
 import { eventually } from "./test-support/real-time.js";
 import { checkoutAttributes, cleanup, find, mount, shadow, textOf, waitForGets, waitForText } from "./test-support/mount.js";
@@ -64,6 +65,34 @@ describe("<qfpay-checkout> in QR mode", () => {
     expect(section.querySelector("a")).toBeNull();
     expect(section.textContent).toContain("Save the QR image, then open WeChat Pay");
     expect(section.querySelector("button")!.textContent).toContain("Save QR image");
+  });
+});
+
+describe("<qfpay-checkout> saving the QR for the same phone", () => {
+  it("saves a PNG that decodes to the code's text", async () => {
+    const id = uniqueSessionId("save");
+    const served = await setSession(id, { wallet: "wechat" });
+    const { el } = await mount(checkoutAttributes(id));
+    const saveButton = await find<HTMLButtonElement>(el, "[part=same-phone] button");
+    const createObjectURL = vi.spyOn(URL, "createObjectURL");
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined);
+    try {
+      saveButton.click();
+      await eventually(() => expect(click).toHaveBeenCalledTimes(1));
+      const link = click.mock.contexts[0] as HTMLAnchorElement;
+      expect(link.download).toBe("qfpay-wechat.png");
+      const png = createObjectURL.mock.calls[0]![0] as Blob;
+      expect(png.type).toBe("image/png");
+      const bitmap = await createImageBitmap(png);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const context = canvas.getContext("2d")!;
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      expect(jsQR(data, bitmap.width, bitmap.height)?.data).toBe(served.qrcode);
+    } finally {
+      click.mockRestore();
+      createObjectURL.mockRestore();
+    }
   });
 });
 
