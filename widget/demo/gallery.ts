@@ -14,7 +14,8 @@ document.body.classList.toggle("dark", theme === "dark");
 
 const config = (await (await fetch("/demo-sessions.json")).json()) as DemoConfig;
 const gallery = document.getElementById("gallery")!;
-for (const session of config.sessions) {
+const only = params.get("only");
+for (const session of only === null ? config.sessions : config.sessions.filter((_, index) => String(index) === only)) {
   const figure = document.createElement("figure");
   const caption = document.createElement("figcaption");
   caption.textContent = session.caption;

@@ -17,7 +17,7 @@ try {
   for (const [name, viewport, query, scheme] of [
     ["gallery-light", { width: 1200, height: 1500 }, "", "light"],
     ["gallery-dark", { width: 1200, height: 1500 }, "?theme=dark", "dark"],
-    ["phone-light", { width: 390, height: 1100 }, "", "light"],
+    ["phone-light", { width: 390, height: 844 }, "?only=0", "light"],
   ]) {
     const page = await browser.newPage({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
     await page.goto(base + query + (dist ? `${query ? "&" : "?"}dist` : ""));
@@ -26,7 +26,7 @@ try {
       return els.length > 0 && els.every((el) => el.shadowRoot?.querySelector(".header, [part=result]"));
     });
     await page.waitForTimeout(300);
-    await page.screenshot({ path: `${out}${name}.png`, fullPage: true });
+    await page.screenshot({ path: `${out}${name}.png`, fullPage: !query.includes("only") });
     console.log(`${out}${name}.png`);
     await page.close();
   }
