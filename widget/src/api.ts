@@ -1,4 +1,4 @@
-import { isCheckoutStatusValue, type CheckoutStatus } from "./contract.js";
+import { isCheckoutStatusValue, isFinalStatus, type CheckoutStatus } from "./contract.js";
 import en from "./i18n/en.js";
 
 /** Where the element finds its payment session. */
@@ -106,11 +106,9 @@ const FIELD_CHECKS: Readonly<Partial<Record<keyof CheckoutStatus, (value: unknow
 function looksLikeCheckoutStatus(body: unknown): body is CheckoutStatus {
   if (typeof body !== "object" || body === null) return false;
   const b = body as Record<string, unknown>;
+  if (!Object.entries(FIELD_CHECKS).every(([field, check]) => check(b[field]))) return false;
+  // The code (QR text or wallet page) comes only while the payment is open; final answers leave it out.
   const codeField = b.mode === "qr" ? "qrcode" : b.mode === "redirect" ? "pay_url" : undefined;
-  return (
-    codeField !== undefined &&
-    isText(b[codeField]) &&
-    b[codeField] !== "" &&
-    Object.entries(FIELD_CHECKS).every(([field, check]) => check(b[field]))
-  );
+  if (codeField === undefined) return false;
+  return isFinalStatus(b.status as CheckoutStatus["status"]) || (isText(b[codeField]) && b[codeField] !== "");
 }

@@ -198,8 +198,15 @@ export class StatusServer {
     return new Date(Date.now() + session.clockSkewMs + fromNowMs).toISOString();
   }
 
+  /** What the plugin's route answers: the code only while the payment is open, a message only once it is not. */
   private view(session: SessionRecord): CheckoutStatus {
-    return { ...session.checkout, server_time: this.serverDate(session) };
+    const { qrcode, pay_url, message, ...rest } = session.checkout;
+    const open = session.checkout.status === "pending" || session.checkout.status === "processing";
+    return {
+      ...rest,
+      ...(open ? { qrcode, pay_url } : { message }),
+      server_time: this.serverDate(session),
+    };
   }
 }
 
