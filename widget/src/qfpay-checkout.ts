@@ -204,12 +204,14 @@ export class QfpayCheckout extends LitElement {
     } catch (error) {
       if (controller.signal.aborted) return;
       const apiError = asApiError(error);
-      if (apiError.transient) {
-        this.refreshError = apiError.code;
-        this.#emit("qfpay-error", { code: apiError.code, message: apiError.message, transient: true });
-      } else {
+      if (apiError.code === "session_not_found" || apiError.code === "unauthorized") {
         this.#fail(apiError.code, apiError);
+        return;
       }
+      // Refused or unreachable: say so, and keep following the session (it may have been paid meanwhile).
+      this.refreshError = apiError.code;
+      this.#emit("qfpay-error", { code: apiError.code, message: apiError.message, transient: apiError.transient });
+      this.#poller.start();
     } finally {
       if (this.#refreshAbort === controller) this.#refreshAbort = undefined;
       this.refreshing = false;

@@ -95,6 +95,23 @@ describe("<qfpay-checkout> countdown", () => {
     expect(of("qfpay-expired")).toHaveLength(2);
   });
 
+  it("when a new code is refused because the payment went through, shows the success", async () => {
+    const id = uniqueSessionId("refused");
+    await setSession(id, { ttl_seconds: 3 });
+    const { el, of } = await mount(checkoutAttributes(id, { "poll-interval": "60000" }));
+    await find(el, "svg.qr");
+    await vi.advanceTimersByTimeAsync(3_000);
+    await waitForText(el, "This code has expired");
+    await eventually(async () => expect((await sessionStats(id)).gets).toBe(2));
+    await setSession(id, { status: "succeeded" });
+
+    shadow(el).querySelector<HTMLButtonElement>("[part=action]")!.click();
+    await waitForText(el, "Payment successful");
+    expect((await sessionStats(id)).refreshes).toBe(1);
+    expect(of("qfpay-error").map((e) => e.detail.code)).toEqual(["bad_request"]);
+    expect(of("qfpay-succeeded")).toHaveLength(1);
+  });
+
   it("still honours a payment that lands right at expiry", async () => {
     const id = uniqueSessionId("last-second");
     await setSession(id, { ttl_seconds: 3 });

@@ -119,6 +119,9 @@ export class StatusServer {
 
   private handleRefresh(res: ServerResponse, session: SessionRecord): void {
     session.refreshes++;
+    if (session.checkout.status === "succeeded") {
+      return json(res, 400, { type: "not_allowed", message: "This payment is already paid: no new code can be issued" });
+    }
     session.codeNumber++;
     const base = session.checkout.qrcode ?? session.checkout.pay_url ?? `${this.url}/wallet/qr/x`;
     const renewed = base.replace(/(-\d+)?$/, `-${session.codeNumber}`);
