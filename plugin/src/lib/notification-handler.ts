@@ -4,6 +4,7 @@ import { headerValue, matchPaymentToSession, readNotification } from "../provide
 import { readSessionData, type QfpaySessionData } from "../providers/qfpay/session-data";
 import type { CheckoutStatusService, LockLike } from "./checkout-status/checkout-status-service";
 import type { QfpayGateway } from "./qfpay-gateways";
+import { isPaidSessionStatus } from "../providers/qfpay/state-mapping";
 
 /** The payment module methods the handler uses (a subset of Medusa's IPaymentModuleService). */
 export interface PaymentsLike {
@@ -51,8 +52,6 @@ export interface NotificationAnswer {
 }
 
 const ACKNOWLEDGED: NotificationAnswer = { status: 200, body: "SUCCESS" };
-const PAID_SESSION_STATUSES: ReadonlySet<string> = new Set(["authorized", "captured"]);
-
 /**
  * A QFPay notification, start to end: verify the signature over the raw bytes with the provider's key, check it
  * against the session, let Medusa turn it into an order, answer SUCCESS. Forged, malformed or mismatched
@@ -108,7 +107,7 @@ async function processPaymentNotification(
     logger.warn(`QFPay payment notification ${notification.syssn} for session ${sessionId} does not match: ${match.reason}`);
     return { status: 409, body: "FAIL" };
   }
-  if (PAID_SESSION_STATUSES.has(session.status)) {
+  if (isPaidSessionStatus(session.status)) {
     logger.info(`QFPay payment notification ${notification.syssn} for session ${sessionId} repeated: already processed`);
     return ACKNOWLEDGED;
   }

@@ -3,6 +3,36 @@ import { isQfpayProviderId } from "./configured-providers";
 import { readSessionData, refundedAmount, type QfpaySessionData } from "../providers/qfpay/session-data";
 import { checkoutStatusOf } from "../providers/qfpay/state-mapping";
 
+/** Medusa's query graph, as far as reading an order's payments goes. */
+export interface QueryGraphLike {
+  graph(config: { entity: string; fields: string[]; filters: Record<string, unknown> }): Promise<{ data: unknown[] }>;
+}
+
+/** An order with its payments, from the query graph. */
+export interface OrderPayments {
+  id: string;
+  display_id: number | null;
+  payments: OrderPaymentRow[];
+}
+
+/** An order's id, display id and payments (of every payment collection); undefined when there is no such order. */
+export async function loadOrderPayments(query: QueryGraphLike, orderId: string): Promise<OrderPayments | undefined> {
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id", "display_id", "payment_collections.payments.id", "payment_collections.payments.provider_id", "payment_collections.payments.data"],
+    filters: { id: orderId },
+  });
+  const order = data[0] as
+    | { id: string; display_id?: number | null; payment_collections?: Array<{ payments?: OrderPaymentRow[] | null } | null> | null }
+    | undefined;
+  if (!order) return undefined;
+  return {
+    id: order.id,
+    display_id: order.display_id ?? null,
+    payments: (order.payment_collections ?? []).flatMap((collection) => collection?.payments ?? []),
+  };
+}
+
 /** A payment of an order as Medusa's query graph returns it. */
 export interface OrderPaymentRow {
   id: string;

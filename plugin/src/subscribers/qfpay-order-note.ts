@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import { isQfpayProviderId } from "../lib/configured-providers";
-import type { OrderPaymentRow } from "../lib/order-payments";
+import { loadOrderPayments } from "../lib/order-payments";
 import { gatewayForProvider } from "../lib/qfpay-gateways";
 import { readSessionData } from "../providers/qfpay/session-data";
 
@@ -13,17 +13,9 @@ export default async function qfpayOrderNote({ event, container }: SubscriberArg
   const payments = container.resolve(Modules.PAYMENT) as unknown as {
     updatePayment(data: { id: string; data: Record<string, unknown> }): Promise<unknown>;
   };
-  const { data } = await query.graph({
-    entity: "order",
-    fields: ["id", "display_id", "payment_collections.payments.id", "payment_collections.payments.provider_id", "payment_collections.payments.data"],
-    filters: { id: event.data.id },
-  });
-  const order = data[0] as
-    | { display_id?: number | null; payment_collections?: Array<{ payments?: OrderPaymentRow[] | null } | null> | null }
-    | undefined;
+  const order = await loadOrderPayments(query, event.data.id);
   if (!order?.display_id) return;
-  const rows = (order.payment_collections ?? []).flatMap((collection) => collection?.payments ?? []);
-  for (const payment of rows.filter((row) => isQfpayProviderId(row.provider_id))) {
+  for (const payment of order.payments.filter((row) => isQfpayProviderId(row.provider_id))) {
     const gateway = gatewayForProvider(configModule, payment.provider_id);
     if (!gateway) continue;
     try {

@@ -2,7 +2,7 @@ import type { CheckoutStatus } from "@qfpay-medusa/shared";
 import { checkoutStatusSchema } from "@qfpay-medusa/shared";
 import type { QfpayOrders } from "../../providers/qfpay/qfpay-orders";
 import { readSessionData, type QfpaySessionData } from "../../providers/qfpay/session-data";
-import { checkoutStatusOf, holdsMoney, STATE_TABLE } from "../../providers/qfpay/state-mapping";
+import { checkoutStatusOf, holdsMoney, isPaidSessionStatus, STATE_TABLE } from "../../providers/qfpay/state-mapping";
 import type { ObservedState, ObservedStateStore } from "./observed-state-store";
 import { SingleFlight } from "./single-flight";
 
@@ -26,7 +26,6 @@ export interface CheckoutStatusDeps {
   logger?: { warn(message: string): void } | undefined;
 }
 
-const PAID_SESSION_STATUSES: ReadonlySet<string> = new Set(["authorized", "captured"]);
 // Shared by every request this process serves: concurrent polls of one session wait for one query.
 const queries = new SingleFlight<ObservedState>();
 
@@ -69,7 +68,7 @@ export class CheckoutStatusService {
     orders: QfpayOrders,
     intervalSeconds: number,
   ): Promise<ObservedState> {
-    if (PAID_SESSION_STATUSES.has(session.status)) return observedFrom({ ...data, state: paidState(data) }, this.now(), "query");
+    if (isPaidSessionStatus(session.status)) return observedFrom({ ...data, state: paidState(data) }, this.now(), "query");
     if (STATE_TABLE[data.state].final) return observedFrom(data, this.now(), "query");
     const cached = await this.deps.store.get(data.session_id);
     if (this.isFresh(cached, data, intervalSeconds)) return cached!;

@@ -53,3 +53,10 @@ export function checkoutStatusOf(state: QfpayState): CheckoutStatusValue {
 export function holdsMoney(state: QfpayState): boolean {
   return state === "paid" || state === "frozen";
 }
+
+/** Medusa session statuses after which the session has its payment: the money is taken or held. */
+const PAID_SESSION_STATUSES: ReadonlySet<string> = new Set<MedusaSessionStatus>(["authorized", "captured"]);
+
+export function isPaidSessionStatus(status: string): boolean {
+  return PAID_SESSION_STATUSES.has(status);
+}

@@ -1,8 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { MedusaError } from "@medusajs/framework/utils";
 import { checkoutStatusServiceOf, loadQfpaySession, paymentSessionsOf } from "../../../../../../lib/request-context";
-
-const PAID_SESSION_STATUSES: ReadonlySet<string> = new Set(["authorized", "captured"]);
+import { isPaidSessionStatus } from "../../../../../../providers/qfpay/state-mapping";
 
 /**
  * A new code for the same session: the provider closes the old QFPay order and opens a new one (new out_trade_no).
@@ -10,7 +9,7 @@ const PAID_SESSION_STATUSES: ReadonlySet<string> = new Set(["authorized", "captu
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const { session, gateway } = await loadQfpaySession(req.scope, req.params.id!);
-  if (PAID_SESSION_STATUSES.has(session.status)) {
+  if (isPaidSessionStatus(session.status)) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This payment is already paid: no new code can be issued");
   }
   const statusService = checkoutStatusServiceOf(req.scope);

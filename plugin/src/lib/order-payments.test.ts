@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { loadOrderPayments, qfpayPaymentViews, type QueryGraphLike } from "./order-payments";
+
+const qfpayData = {
+  session_id: "payses_01ABC",
+  attempt: 2,
+  pay_type: "801808",
+  wallet: "alipay",
+  mode: "qr",
+  preauth: true,
+  syssn: "20260101000100020000000001",
+  out_trade_no: "payses_01ABC|p|2",
+  amount: 41999,
+  currency_code: "hkd",
+  created_at: "2026-01-01T00:00:00.000Z",
+  expires_at: "2026-01-01T00:15:00.000Z",
+  state: "paid",
+  capture: { out_trade_no: "payses_01ABC|c|2", syssn: "20260101000100020000000002", amount: 41999, captured_at: "2026-01-01T00:05:00.000Z" },
+  refunds: [
+    { out_trade_no: "payses_01ABC|r1|2", orig_syssn: "20260101000100020000000002", amount: 1000, status: "succeeded", requested_at: "2026-01-01T00:06:00.000Z" },
+  ],
+  note: "Order #7",
+};
+
+describe("order payments for the admin", () => {
+  it("loads an order's payments across payment collections", async () => {
+    const query: QueryGraphLike = {
+      graph: async (config) => {
+        expect(config).toMatchObject({ entity: "order", filters: { id: "order_1" } });
+        return {
+          data: [
+            {
+              id: "order_1",
+              display_id: 7,
+              payment_collections: [{ payments: [{ id: "pay_1", provider_id: "pp_qfpay_qfpay", data: qfpayData }] }, { payments: null }],
+            },
+          ],
+        };
+      },
+    };
+    const order = await loadOrderPayments(query, "order_1");
+    expect(order).toMatchObject({ id: "order_1", display_id: 7, payments: [{ id: "pay_1" }] });
+    expect(await loadOrderPayments({ graph: async () => ({ data: [] }) }, "order_x")).toBeUndefined();
+  });
+
+  it("shows QFPay payments only, with public ids, status, capture and refunds", () => {
+    const views = qfpayPaymentViews([
+      { id: "pay_1", provider_id: "pp_qfpay_qfpay", data: qfpayData },
+      { id: "pay_2", provider_id: "pp_system_default", data: {} },
+      { id: "pay_3", provider_id: "pp_qfpay_qfpay", data: { broken: true } },
+    ]);
+    expect(views).toEqual([
+      expect.objectContaining({
+        payment_id: "pay_1",
+        wallet: "alipay",
+        wallet_name: "Alipay",
+        pay_type: "801808",
+        syssn: qfpayData.syssn,
+        out_trade_no: qfpayData.out_trade_no,
+        status: "paid",
+        refunded: 1000,
+        note: "Order #7",
+      }),
+    ]);
+    expect(views[0]!.capture?.syssn).toBe(qfpayData.capture.syssn);
+    expect(views[0]!.refunds).toHaveLength(1);
+  });
+});
