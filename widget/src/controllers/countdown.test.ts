@@ -69,7 +69,8 @@ describe("<qfpay-checkout> countdown", () => {
   it("at expiry shows a new-code button that fetches a fresh code and starts again", async () => {
     const id = uniqueSessionId("expiry");
     const first = await setSession(id, { ttl_seconds: 5 });
-    const { el, of } = await mount(checkoutAttributes(id));
+    // No scheduled poll inside the moved time: an answer re-synchronises the countdown to the server's real clock.
+    const { el, of } = await mount(checkoutAttributes(id, { "poll-interval": "60000" }));
     const svg = await find<SVGSVGElement>(el, "svg.qr");
     expect(await decodeSvgQr(svg)).toBe(first.qrcode);
     expect(timerText(el)).toBe("0:05");
@@ -91,7 +92,8 @@ describe("<qfpay-checkout> countdown", () => {
     expect(textOf(el)).toContain("Waiting for your payment");
 
     await vi.advanceTimersByTimeAsync(5_000);
-    await waitForText(el, "This code has expired");
+    await eventually(() => expect(shadow(el).querySelector("svg.qr")).toBeNull());
+    expect(textOf(el)).toContain("This code has expired");
     expect(of("qfpay-expired")).toHaveLength(2);
   });
 
