@@ -71,7 +71,7 @@ const MIN_POLL_INTERVAL_MS = 500;
  * @csspart header - Wallet mark, name and amount.
  * @csspart mark - The wallet's round mark.
  * @csspart amount - The amount to pay.
- * @csspart qr - The frame around the QR code.
+ * @csspart qr - The QR code (an SVG with its light quiet zone).
  * @csspart instructions - How to pay with this wallet.
  * @csspart copy-button - The button that copies the code's text.
  * @csspart countdown - Time left, as text and progress bar.
