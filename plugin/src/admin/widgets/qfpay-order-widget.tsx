@@ -22,8 +22,8 @@ const Field = ({ label, value }: { label: string; value: string | null | undefin
     <Text size="small" leading="compact" className="text-ui-fg-subtle">
       {label}
     </Text>
-    <div className="flex min-w-0 items-center gap-x-1">
-      <Text size="small" leading="compact" className="truncate font-mono">
+    <div className="flex min-w-0 items-start gap-x-1">
+      <Text size="small" leading="compact" className="break-all font-mono">
         {value ?? "—"}
       </Text>
       {value ? <Copy content={value} variant="mini" /> : null}
