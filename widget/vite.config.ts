@@ -3,30 +3,37 @@ import { minifyLitTemplates } from "./build/minify-template-literals.js";
 import { qrcodeLean } from "./build/qrcode-lean.js";
 
 /**
- * Library build: `dist/index.js` (the class, no side effects), `dist/define.js` (registers the tag),
- * one chunk per non-English language. Lit and the qrcode encoder are bundled in, so a plain HTML
- * page can load `define.js` as it is.
+ * Two builds (`pnpm build` runs both):
+ * - default: the package's modules in `dist/` — `index.js` (the class, no side effects), `define.js` (registers the
+ *   tag), one chunk per non-English language. Lit stays an import, so an app and its server-side renderer share one
+ *   Lit (Node picks Lit's server build: importing the element there is safe). The QR encoder is bundled in.
+ * - `--mode standalone`: `dist/standalone/qfpay-checkout.js`, everything in one file (Lit included) for a plain
+ *   HTML page's `<script type="module">`. The size benchmark measures this one.
  */
-export default defineConfig({
-  plugins: [qrcodeLean(), minifyLitTemplates()],
-  build: {
-    target: "es2022",
-    outDir: "dist",
-    emptyOutDir: true,
-    sourcemap: true,
-    minify: true,
-    lib: {
-      entry: { index: "src/index.ts", define: "src/define.ts" },
-      formats: ["es"],
-    },
-    rolldownOptions: {
-      output: {
-        // Vite leaves whitespace in ES library output; the file is also loaded as is from plain HTML.
-        minify: true,
-        entryFileNames: "[name].js",
-        chunkFileNames: (chunk) =>
-          chunk.facadeModuleId?.includes("/i18n/") ? `locales/${chunk.name}.js` : "chunks/[name]-[hash].js",
+export default defineConfig(({ mode }) => {
+  const standalone = mode === "standalone";
+  return {
+    plugins: [qrcodeLean(), minifyLitTemplates()],
+    build: {
+      target: "es2022",
+      outDir: standalone ? "dist/standalone" : "dist",
+      emptyOutDir: true,
+      sourcemap: true,
+      minify: true,
+      lib: {
+        entry: standalone ? { "qfpay-checkout": "src/define.ts" } : { index: "src/index.ts", define: "src/define.ts" },
+        formats: ["es"],
+      },
+      rolldownOptions: {
+        external: standalone ? [] : [/^lit($|\/)/],
+        output: {
+          // Vite leaves whitespace in ES library output; minify it fully.
+          minify: true,
+          entryFileNames: "[name].js",
+          chunkFileNames: (chunk) =>
+            chunk.facadeModuleId?.includes("/i18n/") ? `locales/${chunk.name}.js` : "chunks/[name]-[hash].js",
+        },
       },
     },
-  },
+  };
 });

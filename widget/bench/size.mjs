@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Production size of <qfpay-checkout>: builds src/define.ts with the package's vite config (Lit, the
- * qrcode encoder and English bundled, other languages split off) and prints minified and gzip bytes
+ * Production size of <qfpay-checkout>: builds the standalone bundle with the package's vite config (Lit,
+ * the qrcode encoder and English bundled, other languages split off) and prints minified and gzip bytes
  * of what a page loads for the element, then of each lazily loaded language.
  * Usage: pnpm --filter @qfpay-medusa/widget bench
  */
@@ -15,12 +15,9 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const result = await build({
   root,
   configFile: fileURLToPath(new URL("../vite.config.ts", import.meta.url)),
+  mode: "standalone",
   logLevel: "silent",
-  build: {
-    write: false,
-    sourcemap: false,
-    lib: { entry: { define: "src/define.ts" }, formats: ["es"] },
-  },
+  build: { write: false, sourcemap: false },
 });
 
 const allChunks = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).filter((c) => c.type === "chunk");
