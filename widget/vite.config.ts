@@ -12,6 +12,9 @@ import { qrcodeLean } from "./build/qrcode-lean.js";
  */
 export default defineConfig(({ mode }) => {
   const standalone = mode === "standalone";
+  const entry: Record<string, string> = standalone
+    ? { "qfpay-checkout": "src/define.ts" }
+    : { index: "src/index.ts", define: "src/define.ts" };
   return {
     plugins: [qrcodeLean(), minifyLitTemplates()],
     build: {
@@ -21,7 +24,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       minify: true,
       lib: {
-        entry: standalone ? { "qfpay-checkout": "src/define.ts" } : { index: "src/index.ts", define: "src/define.ts" },
+        entry,
         formats: ["es"],
       },
       rolldownOptions: {
