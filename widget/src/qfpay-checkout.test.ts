@@ -153,6 +153,23 @@ describe("<qfpay-checkout> status and events", () => {
     expect(shadow(el).querySelector("[part=action]")!.textContent).toContain("Get a new code");
   });
 
+  it("after the server expires the code, a new one comes from the refresh route", async () => {
+    const id = uniqueSessionId("server-expiry");
+    const first = await setSession(id, { ttl_seconds: 1 });
+    const { el, of } = await mount(checkoutAttributes(id, { "poll-interval": "500" }));
+    await find(el, "svg.qr");
+    const button = await find<HTMLButtonElement>(el, "[part=action]");
+    expect(textOf(el)).toContain("This code has expired");
+    await eventually(() => expect(of("qfpay-status").map((e) => e.detail.status)).toEqual(["pending", "expired"]));
+    expect(of("qfpay-expired")).toHaveLength(1);
+
+    button.click();
+    const renewed = await find<SVGSVGElement>(el, "svg.qr");
+    expect(await decodeSvgQr(renewed)).toBe(`${first.qrcode}-1`);
+    expect((await sessionStats(id)).refreshes).toBe(1);
+    expect(of("qfpay-status").map((e) => e.detail.status)).toEqual(["pending", "expired", "pending"]);
+  });
+
   it("ignores a late answer for a session it no longer shows", async () => {
     const old = uniqueSessionId("late-old");
     const current = uniqueSessionId("late-new");

@@ -278,11 +278,12 @@ export class QfpayCheckout extends LitElement {
 
   #applyStatus(status: CheckoutStatus, receivedAt: number): void {
     const previous = this.checkout;
+    // Final answers leave the code out: only a different code or expiry makes a new one.
+    const code = status.qrcode ?? status.pay_url;
     const newCode =
       previous === undefined ||
-      previous.qrcode !== status.qrcode ||
-      previous.pay_url !== status.pay_url ||
-      previous.expires_at !== status.expires_at;
+      previous.expires_at !== status.expires_at ||
+      (code !== undefined && code !== (previous.qrcode ?? previous.pay_url));
     this.checkout = status;
     this.errorCode = undefined;
     this.reconnecting = false;

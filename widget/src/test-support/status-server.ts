@@ -201,15 +201,17 @@ export class StatusServer {
     return new Date(Date.now() + session.clockSkewMs + fromNowMs).toISOString();
   }
 
-  /** What the plugin's route answers: the code only while the payment is open, a message only once it is not. */
+  /**
+   * What the plugin's route answers: a pending code past its expiry is "expired"; the code comes only while the
+   * payment is open, a message only once it is not.
+   */
   private view(session: SessionRecord): CheckoutStatus {
     const { qrcode, pay_url, message, ...rest } = session.checkout;
-    const open = session.checkout.status === "pending" || session.checkout.status === "processing";
-    return {
-      ...rest,
-      ...(open ? { qrcode, pay_url } : { message }),
-      server_time: this.serverDate(session),
-    };
+    const serverTime = this.serverDate(session);
+    const pastExpiry = rest.expires_at !== null && Date.parse(serverTime) >= Date.parse(rest.expires_at);
+    const status = rest.status === "pending" && pastExpiry ? "expired" : rest.status;
+    const open = status === "pending" || status === "processing";
+    return { ...rest, status, ...(open ? { qrcode, pay_url } : { message }), server_time: serverTime };
   }
 }
 
