@@ -242,13 +242,13 @@ describe("Alipay pre-authorization", () => {
     expect((await rejection(h.provider.capturePayment({ data: canceled as never }))).message).toMatch(/canceled, not frozen/);
   });
 
-  it("never captures more than the frozen amount", async () => {
+  it("refuses to capture when the recorded amount is not what QFPay froze", async () => {
     const data = await open(10, "hkd", { pay_type: "801808" });
     h.sandbox.control.pay(data.out_trade_no);
     const frozen = (await h.provider.authorizePayment({ data: data as never })).data!;
     const error = await rejection(h.provider.capturePayment({ data: { ...frozen, amount: 999999 } as never }));
-    // The recorded amount is what QFPay froze: a tampered amount is caught by the query check.
-    expect(error.message).toMatch(/not frozen|QFPay reports/);
+    expect(error.message).toMatch(/failed, not frozen/);
+    expect(h.sandbox.ledger().filter((entry) => entry.kind === "deduct" && entry.origSyssn === data.syssn)).toHaveLength(0);
   });
 });
 
