@@ -4,7 +4,7 @@
  *   TEST_STACK_INFO=/tmp/stack.json npx vitest run e2e/wechat-qr.test.ts
  * Ctrl-C stops it.
  */
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { startTestStack, stackInfoOf } from "./global-setup.js"
@@ -16,5 +16,10 @@ writeFileSync(infoFile, JSON.stringify(stackInfoOf(stack, stateDir), null, 2))
 console.log(`stack info in ${infoFile}`)
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.removeAllListeners(signal)
-  process.on(signal, () => void stack.stop().then(() => process.exit(0)))
+  process.on(signal, () =>
+    void stack.stop().then(() => {
+      rmSync(stateDir, { recursive: true, force: true })
+      process.exit(0)
+    }),
+  )
 }
