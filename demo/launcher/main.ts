@@ -21,7 +21,7 @@ function summary(stack: Stack): string {
     "",
     `  Storefront       ${stack.storefrontUrl}`,
     `  Medusa           ${stack.medusaUrl}`,
-    `  Admin dashboard  ${stack.adminUrl}`,
+    `  Admin dashboard  ${stack.adminUrl}   (compiled on the first visit: allow a minute)`,
     `      email        ${stack.admin.email}`,
     `      password     ${stack.admin.password}`,
     `  Publishable key  ${stack.publishableKey}`,

@@ -47,6 +47,8 @@ export type Stack = {
   /** null when a real QFPay environment is used. */
   sandbox: Sandbox | null
   qfpayBaseUrl: string
+  /** What Medusa's provider is configured with (holds the client key: never print it). */
+  qfpay: QfpayConnection
   publishableKey: string
   regions: SeedState["regions"]
   admin: SeedState["admin"]
@@ -158,6 +160,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       adminUrl: adminEnabled ? `${medusa.url}/app` : null,
       sandbox,
       qfpayBaseUrl: qfpay.baseUrl,
+      qfpay,
       publishableKey: seed.publishableKey,
       regions: seed.regions,
       admin: seed.admin,

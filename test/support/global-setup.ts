@@ -45,5 +45,6 @@ export function stackInfoOf(stack: Stack, stateDir: string): StackInfo {
     databaseUrl: stack.databaseUrl,
     stateDir,
     medusaLogFile: stack.medusaLogFile,
+    qfpayClientKey: stack.qfpay.clientKey,
   }
 }

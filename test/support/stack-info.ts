@@ -11,6 +11,8 @@ export type StackInfo = {
   databaseUrl: string
   stateDir: string
   medusaLogFile: string
+  /** The sandbox merchant's client key, so tests can check it leaks nowhere. */
+  qfpayClientKey: string
 }
 
 declare module "vitest" {

@@ -1,0 +1,41 @@
+import { readFileSync } from "node:fs"
+import { beforeAll, describe, expect, it } from "vitest"
+import { AdminApi } from "../support/admin-api.js"
+import { cartReadyToPay, checkoutStatus, openQfpaySession, placePaidOrder, shopperEmail, storeApi } from "../support/checkout.js"
+import { stackInfo } from "../support/stack-info.js"
+
+const info = stackInfo()
+const key = info.qfpayClientKey
+let admin: AdminApi
+
+beforeAll(async () => {
+  admin = await AdminApi.login(info.medusaUrl, info.admin.email, info.admin.password)
+})
+
+async function text(url: string): Promise<string> {
+  const response = await fetch(url)
+  expect(response.ok).toBe(true)
+  return response.text()
+}
+
+describe("the QFPay client key stays on the server", () => {
+  it("is in no payment session, status answer, stored payment or Medusa log line", async () => {
+    expect(key.length).toBeGreaterThanOrEqual(16)
+    const cart = await cartReadyToPay(info, { currency: "hkd", email: shopperEmail("secret") })
+    const session = await openQfpaySession(info, cart, "800201")
+    expect(JSON.stringify(session)).not.toContain(key)
+    expect(JSON.stringify(await checkoutStatus(info, session.id))).not.toContain(key)
+    expect(JSON.stringify(await storeApi(info).cart(cart.id))).not.toContain(key)
+
+    const { order } = await placePaidOrder(info, { currency: "hkd", payType: "801114" })
+    expect(JSON.stringify(await admin.order(order.id))).not.toContain(key)
+    expect(readFileSync(info.medusaLogFile, "utf8")).not.toContain(key)
+  })
+
+  it("is not in what the storefront sends to the browser", async () => {
+    // In development Vite hands the page its build-time values through /@vite/env.
+    const served = await Promise.all(["/", "/src/main.ts", "/@vite/env"].map((path) => text(info.storefrontUrl + path)))
+    for (const body of served) expect(body).not.toContain(key)
+    expect(served[2]).toContain(info.publishableKey)
+  })
+})
