@@ -4,24 +4,14 @@ import type { TimerSet } from "./timers.js";
 import type { EntryKind, EntryState, LedgerEntry } from "./types.js";
 
 /** A ledger entry as the sandbox keeps it; `LedgerEntry` is its read-only snapshot. */
-export interface Entry {
-  readonly syssn: string;
-  readonly appCode: string;
-  readonly mchid?: string;
-  readonly kind: EntryKind;
-  readonly payType: string;
-  readonly outTradeNo: string;
-  readonly txamt: number;
-  readonly txcurrcd: string;
-  readonly txdtm: string;
-  readonly txzone: string;
-  readonly preauth: boolean;
+export interface Entry
+  extends Pick<
+    LedgerEntry,
+    "syssn" | "appCode" | "mchid" | "kind" | "payType" | "outTradeNo" | "txamt" | "txcurrcd" | "txdtm" | "txzone" | "preauth" | "origSyssn" | "goodsName" | "returnUrl"
+  > {
   readonly createdAt: Date;
-  readonly origSyssn?: string;
-  readonly goodsName?: string;
   readonly goodsInfo?: string;
   readonly udid?: string;
-  readonly returnUrl?: string;
   readonly expiresAt?: Date;
   state: EntryState;
   failRespcd?: string;

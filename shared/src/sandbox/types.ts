@@ -1,3 +1,4 @@
+import type { EndpointName } from "../client/errors.js";
 /** Public types of the QFPay sandbox. */
 
 export interface SandboxMerchant {
@@ -25,15 +26,7 @@ export interface SandboxOptions {
   clock?: () => Date;
 }
 
-export type EndpointName =
-  | "payment"
-  | "query"
-  | "refund"
-  | "close"
-  | "reversal"
-  | "authtrade"
-  | "add_note"
-  | "trade_bill";
+export type { EndpointName } from "../client/errors.js";
 
 /** What a ledger entry records: a payment (or pre-auth freeze), a refund, a close, a pre-auth deduct or unfreeze. */
 export type EntryKind = "payment" | "refund" | "close" | "deduct" | "unfreeze";
