@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs"
-import { join } from "node:path"
+import { dirname, join } from "node:path"
 import { createHash, randomBytes } from "node:crypto"
 import { fileURLToPath } from "node:url"
 import { logTail, runToCompletion, spawnManaged, type ManagedProcess } from "./managed-process.js"
@@ -70,6 +70,13 @@ function medusaEnv(setup: MedusaSetup): NodeJS.ProcessEnv {
   }
 }
 
+/** Empties a log file so its tail speaks of this run only. */
+function freshLog(path: string): string {
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, "")
+  return path
+}
+
 function markerPath(setup: MedusaSetup): string {
   // One marker per database, so an external DATABASE_URL does not reuse the embedded one's.
   const id = createHash("sha256").update(setup.databaseUrl).digest("hex").slice(0, 12)
@@ -103,7 +110,7 @@ export async function prepareMedusa(setup: MedusaSetup): Promise<SeedState> {
   if (previous && previous.medusaVersion === version) return previous
 
   const env = medusaEnv(setup)
-  const logFile = join(setup.stateDir, "logs", "medusa-setup.log")
+  const logFile = freshLog(join(setup.stateDir, "logs", "medusa-setup.log"))
   await runToCompletion({ what: "Medusa migrations", command: MEDUSA_BIN, args: ["db:migrate"], cwd: DEMO_DIR, env, logFile })
 
   const admin = previous?.admin ?? {
@@ -155,7 +162,7 @@ async function waitForHealth(url: string, proc: ManagedProcess, logFile: string,
 
 export async function startMedusa(setup: MedusaSetup, timeoutMs = 180_000, signal?: AbortSignal): Promise<RunningMedusa> {
   const url = medusaUrl(setup.port)
-  const logFile = join(setup.stateDir, "logs", "medusa.log")
+  const logFile = freshLog(join(setup.stateDir, "logs", "medusa.log"))
   const proc = spawnManaged({ command: MEDUSA_BIN, args: ["start"], cwd: DEMO_DIR, env: medusaEnv(setup), logFile })
   await waitForHealth(url, proc, logFile, timeoutMs, signal)
   return { url, process: proc, logFile, stop: () => proc.stop() }
