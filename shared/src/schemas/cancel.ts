@@ -1,16 +1,6 @@
 import { z } from "zod";
-import {
-  optionalField,
-  currencyField,
-  looseText,
-  minorAmountField,
-  outTradeNoField,
-  requestText,
-  responseEnvelopeShape,
-  transactionIdField,
-  txdtmField,
-  txzoneField,
-} from "./fields.js";
+import { followUpResponseShape, looseTextFields, orderRequestShape } from "./field-groups.js";
+import { minorAmountField, optionalField, outTradeNoField, responseEnvelopeShape, transactionIdField } from "./fields.js";
 
 /**
  * `POST /trade/v1/close` (WeChat MPM and most wallets) and `POST /trade/v1/reversal` (Alipay, CPM, and the
@@ -22,10 +12,7 @@ export const cancelRequestSchema = z
     out_trade_no: optionalField(outTradeNoField),
     /** Required by the reference for close/reversal; Alipay and WeChat Pay ignore it. */
     txamt: optionalField(minorAmountField),
-    txdtm: txdtmField,
-    mchid: requestText(16).optional(),
-    txzone: txzoneField.optional(),
-    udid: requestText(40).optional(),
+    ...orderRequestShape,
   })
   .refine((request) => Boolean(request.syssn || request.out_trade_no), {
     message: "either syssn or out_trade_no is required",
@@ -42,16 +29,8 @@ export const cancelResponseSchema = z.looseObject({
   ...responseEnvelopeShape,
   /** The close/reversal's own transaction id. */
   syssn: optionalField(transactionIdField),
-  orig_syssn: optionalField(transactionIdField),
-  out_trade_no: optionalField(outTradeNoField),
-  txamt: optionalField(minorAmountField),
-  txcurrcd: optionalField(currencyField),
-  txdtm: looseText,
-  sysdtm: looseText,
-  cardcd: looseText,
-  chnlsn: looseText,
-  chnlsn2: looseText,
-  udid: looseText,
+  ...followUpResponseShape,
+  ...looseTextFields("txdtm", "sysdtm", "cardcd", "chnlsn", "chnlsn2", "udid"),
 });
 export type CancelResponse = z.output<typeof cancelResponseSchema>;
 export const closeResponseSchema = cancelResponseSchema;

@@ -1,18 +1,15 @@
 import { z } from "zod";
 import { findPayType, type PayMode } from "../catalogs/pay-types.js";
+import { echoedAmountShape, looseTextFields, orderRequestShape } from "./field-groups.js";
 import {
-  optionalField,
   currencyField,
-  looseText,
-  minorAmountField,
+  optionalField,
   outTradeNoField,
   payTypeField,
   positiveMinorAmountField,
   requestText,
   responseEnvelopeShape,
   transactionIdField,
-  txdtmField,
-  txzoneField,
 } from "./fields.js";
 
 /** Extra parameters each mode needs, beyond the public payment parameters. */
@@ -30,10 +27,7 @@ export const paymentRequestSchema = z
     txcurrcd: currencyField,
     pay_type: payTypeField,
     out_trade_no: outTradeNoField,
-    txdtm: txdtmField,
-    mchid: requestText(16).optional(),
-    txzone: txzoneField.optional(),
-    udid: requestText(40).optional(),
+    ...orderRequestShape,
     goods_name: requestText(64).optional(),
     goods_info: requestText(256).optional(),
     /** CPM: the code scanned from the shopper's wallet. */
@@ -82,14 +76,8 @@ export const paymentResponseSchema = z.looseObject({
   syssn: transactionIdField,
   out_trade_no: outTradeNoField,
   pay_type: optionalField(payTypeField),
-  txamt: optionalField(minorAmountField),
-  txcurrcd: optionalField(currencyField),
-  txdtm: looseText,
-  sysdtm: looseText,
-  paydtm: looseText,
-  udid: looseText,
-  cardcd: looseText,
-  chnlsn: looseText,
+  ...echoedAmountShape,
+  ...looseTextFields("txdtm", "sysdtm", "paydtm", "udid", "cardcd", "chnlsn"),
   /** MPM: the text to show as a QR code. */
   qrcode: z.string().min(1).optional(),
   /** Web/WAP: the wallet page to redirect to. */

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { looseTextFields } from "./field-groups.js";
 import {
-  optionalField,
   currencyField,
   looseCount,
-  looseText,
   minorAmountField,
+  optionalField,
   outTradeNoField,
   payTypeField,
   requestText,
@@ -24,8 +24,8 @@ const idList = (item: z.ZodString) =>
 /** `POST /trade/v1/query`: by syssn or out_trade_no (comma-separated lists allowed), or a time window. */
 export const queryRequestSchema = z.object({
   mchid: requestText(16).optional(),
-  syssn: idList(z.string().regex(/^[A-Za-z0-9_-]{1,128}$/)).optional(),
-  out_trade_no: idList(z.string().regex(/^[A-Za-z0-9_|*]{1,128}$/)).optional(),
+  syssn: idList(transactionIdField).optional(),
+  out_trade_no: idList(outTradeNoField).optional(),
   pay_type: z.string().regex(/^\d{6}(,\d{6})*$/).optional(),
   respcd: z.string().regex(/^\d{4}$/).optional(),
   start_time: txdtmField.optional(),
@@ -50,19 +50,21 @@ export const queryRecordSchema = z.looseObject({
   pay_type: optionalField(payTypeField),
   origssn: optionalField(transactionIdField),
   orig_syssn: optionalField(transactionIdField),
-  cancel: looseText,
-  errmsg: looseText,
-  txdtm: looseText,
-  sysdtm: looseText,
-  paydtm: looseText,
-  goods_name: looseText,
-  goods_info: looseText,
-  chnlsn: looseText,
-  chnlsn2: looseText,
-  udid: looseText,
-  cardtp: looseText,
-  clisn: looseText,
-  userid: looseText,
+  ...looseTextFields(
+    "cancel",
+    "errmsg",
+    "txdtm",
+    "sysdtm",
+    "paydtm",
+    "goods_name",
+    "goods_info",
+    "chnlsn",
+    "chnlsn2",
+    "udid",
+    "cardtp",
+    "clisn",
+    "userid",
+  ),
 });
 export type QueryRecord = z.output<typeof queryRecordSchema>;
 

@@ -1,43 +1,16 @@
 import { z } from "zod";
-import {
-  optionalField,
-  currencyField,
-  looseText,
-  minorAmountField,
-  outTradeNoField,
-  positiveMinorAmountField,
-  requestText,
-  responseEnvelopeShape,
-  transactionIdField,
-  txdtmField,
-  txzoneField,
-} from "./fields.js";
+import { followUpRequestShape, followUpResponseShape, looseTextFields } from "./field-groups.js";
+import { responseEnvelopeShape, transactionIdField } from "./fields.js";
 
 /** `POST /trade/v1/refund`: a new `out_trade_no` for each refund, against the payment's `syssn`. */
-export const refundRequestSchema = z.object({
-  syssn: transactionIdField,
-  out_trade_no: outTradeNoField,
-  txamt: positiveMinorAmountField,
-  txdtm: txdtmField,
-  mchid: requestText(16).optional(),
-  txzone: txzoneField.optional(),
-  udid: requestText(40).optional(),
-});
+export const refundRequestSchema = z.object(followUpRequestShape);
 export type RefundRequest = z.input<typeof refundRequestSchema>;
 
 export const refundResponseSchema = z.looseObject({
   ...responseEnvelopeShape,
   /** The refund's own transaction id. */
   syssn: transactionIdField,
-  orig_syssn: optionalField(transactionIdField),
-  out_trade_no: optionalField(outTradeNoField),
-  txamt: optionalField(minorAmountField),
-  txcurrcd: optionalField(currencyField),
-  txdtm: looseText,
-  sysdtm: looseText,
-  paydtm: looseText,
-  udid: looseText,
-  cardcd: looseText,
-  chnlsn: looseText,
+  ...followUpResponseShape,
+  ...looseTextFields("txdtm", "sysdtm", "paydtm", "udid", "cardcd", "chnlsn"),
 });
 export type RefundResponse = z.output<typeof refundResponseSchema>;
