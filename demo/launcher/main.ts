@@ -59,6 +59,7 @@ async function main(): Promise<void> {
   try {
     stack = await startStack({
       ports: portsFromEnv(),
+      ...(process.env.DEMO_STATE_DIR ? { stateDir: process.env.DEMO_STATE_DIR } : {}),
       ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
       ...(qfpay ? { qfpay } : {}),
       onProgress: (line) => console.log(`demo: ${line}`),

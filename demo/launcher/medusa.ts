@@ -102,12 +102,12 @@ function readMarker(path: string): Marker | null {
 /**
  * Migrates and seeds once per database (and again after a Medusa upgrade); later starts read the marker.
  */
-export async function prepareMedusa(setup: MedusaSetup): Promise<SeedState> {
+export async function prepareMedusa(setup: MedusaSetup): Promise<{ seed: SeedState; reused: boolean }> {
   mkdirSync(setup.stateDir, { recursive: true })
   const marker = markerPath(setup)
   const version = medusaVersion()
   const previous = readMarker(marker)
-  if (previous && previous.medusaVersion === version) return previous
+  if (previous && previous.medusaVersion === version) return { seed: previous, reused: true }
 
   const env = medusaEnv(setup)
   const logFile = freshLog(join(setup.stateDir, "logs", "medusa-setup.log"))
@@ -134,7 +134,7 @@ export async function prepareMedusa(setup: MedusaSetup): Promise<SeedState> {
     medusaVersion: version,
   }
   writeFileSync(marker, JSON.stringify(state, null, 2), { mode: 0o600 })
-  return state
+  return { seed: state, reused: false }
 }
 
 async function waitForHealth(url: string, proc: ManagedProcess, logFile: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {

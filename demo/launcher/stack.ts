@@ -134,8 +134,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       qfpay,
       ...(options.medusaEnv ? { extraEnv: options.medusaEnv } : {}),
     }
-    const seed = await prepareMedusa(setup)
-    progress("Medusa migrated and seeded")
+    const { seed, reused } = await prepareMedusa(setup)
+    progress(reused ? "Medusa data from an earlier start reused" : "Medusa migrated and seeded")
     const medusa = await startMedusa(setup, undefined, signal)
     stoppers.push(() => medusa.stop())
     progress(`Medusa ready at ${medusa.url}`)
