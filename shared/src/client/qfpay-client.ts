@@ -42,6 +42,11 @@ export interface QfpayClientOptions {
 /** A request as callers write it: the parameters the client fills in may be left out. */
 export type ClientInput<T> = Omit<T, DefaultParam & keyof T> & Partial<Pick<T, DefaultParam & keyof T>>;
 
+type JsonEndpointName = keyof typeof JSON_ENDPOINTS;
+/** The request and the answer of a JSON endpoint, as its row in the endpoint table checks them. */
+type RequestOf<N extends JsonEndpointName> = ClientInput<z.input<(typeof JSON_ENDPOINTS)[N]["request"]>>;
+type ResponseOf<N extends JsonEndpointName> = z.output<(typeof JSON_ENDPOINTS)[N]["response"]>;
+
 const CONTENT_TYPE = "application/x-www-form-urlencoded;charset=UTF-8";
 
 /** Typed client for QFPay's open API: one method per endpoint, responses verified and zod-parsed. */
@@ -82,35 +87,35 @@ export class QfpayClient {
 
   /** Creates an order. 1143/1145 come back as a response (query until final); other failures throw. */
   payment(request: ClientInput<PaymentRequest>): Promise<PaymentResponse> {
-    return this.#callJson(JSON_ENDPOINTS.payment, request);
+    return this.#callJson("payment", request);
   }
 
   /** Looks transactions up; retried on transient failures. Pick the payment with `selectPaymentRecord`. */
   query(request: ClientInput<QueryRequest>): Promise<QueryResponse> {
-    return this.#callJson(JSON_ENDPOINTS.query, request);
+    return this.#callJson("query", request);
   }
 
   refund(request: ClientInput<RefundRequest>): Promise<RefundResponse> {
-    return this.#callJson(JSON_ENDPOINTS.refund, request);
+    return this.#callJson("refund", request);
   }
 
   /** Cancels an unpaid order (WeChat MPM and most wallets). */
   close(request: ClientInput<CancelRequest>): Promise<CancelResponse> {
-    return this.#callJson(JSON_ENDPOINTS.close, request);
+    return this.#callJson("close", request);
   }
 
   /** Cancels an unpaid Alipay / CPM order, or unfreezes an Alipay pre-authorization. */
   reversal(request: ClientInput<CancelRequest>): Promise<CancelResponse> {
-    return this.#callJson(JSON_ENDPOINTS.reversal, request);
+    return this.#callJson("reversal", request);
   }
 
   /** Captures from an Alipay pre-authorization freeze. */
   authtrade(request: ClientInput<AuthtradeRequest>): Promise<AuthtradeResponse> {
-    return this.#callJson(JSON_ENDPOINTS.authtrade, request);
+    return this.#callJson("authtrade", request);
   }
 
   addNote(request: ClientInput<AddNoteRequest>): Promise<AddNoteResponse> {
-    return this.#callJson(JSON_ENDPOINTS.add_note, request);
+    return this.#callJson("add_note", request);
   }
 
   /** Downloads a day's clearing statement (zip). */
@@ -132,7 +137,9 @@ export class QfpayClient {
     });
   }
 
-  async #callJson<S extends z.ZodType>(endpoint: JsonEndpoint & { response: S }, input: object): Promise<z.output<S>> {
+  /** Every JSON endpoint's exchange: defaults filled in, request checked, signed, sent, answer verified and parsed. */
+  async #callJson<N extends JsonEndpointName>(name: N, input: RequestOf<N>): Promise<ResponseOf<N>> {
+    const endpoint: JsonEndpoint = JSON_ENDPOINTS[name];
     const params = this.#withDefaults(endpoint, input as Params);
     const parsed = endpoint.request.safeParse(params);
     if (!parsed.success) throw new QfpayRequestError(endpoint.name, describeIssues(parsed.error));
@@ -152,7 +159,7 @@ export class QfpayClient {
         const issues = describeIssues(result.error).join("; ");
         throw badResponse(endpoint.name, `answer does not match the ${endpoint.name} response: ${issues}`, answer.status);
       }
-      return result.data;
+      return result.data as ResponseOf<N>;
     });
   }
 
