@@ -1,4 +1,4 @@
-# QFPay's reference signer (make_req_sign from the API reference), and its SHA256 variant,
+# QFPay's reference signer (make_req_sign from the API reference), with the hash as a parameter for SHA256,
 # driven by signing.test.ts: reads [{"data": {...}, "key": "...", "algorithm": "MD5"|"SHA256"}] as JSON
 # on stdin, writes the list of signatures as JSON on stdout.
 import hashlib
@@ -6,7 +6,7 @@ import json
 import sys
 
 
-def make_req_sign(data, key):
+def make_req_sign(data, key, hash_function=hashlib.md5):
     keys = list(data.keys())
     keys.sort()
     p = []
@@ -14,22 +14,11 @@ def make_req_sign(data, key):
         v = data[k]
         p.append('%s=%s' % (k, v))
     unsign_str = ('&'.join(p) + key).encode("utf-8")
-    s = hashlib.md5(unsign_str).hexdigest()
+    s = hash_function(unsign_str).hexdigest()
     return s.upper()
 
 
-def make_req_sign_sha256(data, key):
-    keys = list(data.keys())
-    keys.sort()
-    p = []
-    for k in keys:
-        v = data[k]
-        p.append('%s=%s' % (k, v))
-    unsign_str = ('&'.join(p) + key).encode("utf-8")
-    return hashlib.sha256(unsign_str).hexdigest().upper()
-
-
-SIGNERS = {"MD5": make_req_sign, "SHA256": make_req_sign_sha256}
+HASH_FUNCTIONS = {"MD5": hashlib.md5, "SHA256": hashlib.sha256}
 
 cases = json.load(sys.stdin)
-json.dump([SIGNERS[case["algorithm"]](case["data"], case["key"]) for case in cases], sys.stdout)
+json.dump([make_req_sign(case["data"], case["key"], HASH_FUNCTIONS[case["algorithm"]]) for case in cases], sys.stdout)
