@@ -65,4 +65,12 @@ describe("order payments for the admin", () => {
     expect(views[0]!.capture?.syssn).toBe(qfpayData.capture.syssn);
     expect(views[0]!.refunds).toHaveLength(1);
   });
+
+  it("names each state as the admin reads it: a frozen pre-authorization is authorized, the rest by their state", () => {
+    const statusOf = (state: string) =>
+      qfpayPaymentViews([{ id: "pay_1", provider_id: "pp_qfpay_qfpay", data: { ...qfpayData, state } }])[0]?.status;
+    expect(statusOf("frozen")).toBe("authorized (frozen)");
+    expect(statusOf("paid")).toBe("paid");
+    for (const state of ["pending", "processing", "failed", "expired", "canceled"]) expect(statusOf(state)).toBe(state);
+  });
 });

@@ -1,7 +1,8 @@
 import { findPayType, WALLETS, type WalletId } from "@qfpay-medusa/shared";
 import { isQfpayProviderId } from "./configured-providers";
 import { readSessionData, refundedAmount, type QfpaySessionData } from "../providers/qfpay/session-data";
-import { checkoutStatusOf } from "../providers/qfpay/state-mapping";
+import type { QfpayState } from "../providers/qfpay/state-mapping";
+import type { QfpayPaymentView, QfpayPaymentViewStatus } from "./admin-order-view";
 
 /** Medusa's query graph, as far as reading an order's payments goes. */
 export interface QueryGraphLike {
@@ -40,33 +41,16 @@ export interface OrderPaymentRow {
   data?: Record<string, unknown> | null;
 }
 
-/** What the admin widget shows of one QFPay payment: public ids and states only. */
-export interface QfpayPaymentView {
-  payment_id: string;
-  provider_id: string;
-  wallet: string;
-  wallet_name: string;
-  pay_type: string;
-  pay_type_description: string;
-  syssn: string | null;
-  out_trade_no: string;
-  attempt: number;
-  status: string;
-  preauth: boolean;
-  /** Minor units. */
-  amount: number;
-  currency_code: string;
-  capture: QfpaySessionData["capture"] | null;
-  refunded: number;
-  refunds: QfpaySessionData["refunds"];
-  note: string | null;
-}
-
-export interface QfpayOrderView {
-  order_id: string;
-  display_id: number | null;
-  payments: QfpayPaymentView[];
-}
+/** How the admin names each state; only a frozen pre-authorization reads differently. */
+const VIEW_STATUS: Readonly<Record<QfpayState, QfpayPaymentViewStatus>> = {
+  pending: "pending",
+  processing: "processing",
+  paid: "paid",
+  frozen: "authorized (frozen)",
+  failed: "failed",
+  expired: "expired",
+  canceled: "canceled",
+};
 
 /** The QFPay payments among an order's payments, as the admin widget shows them. */
 export function qfpayPaymentViews(payments: readonly OrderPaymentRow[]): QfpayPaymentView[] {
@@ -89,7 +73,7 @@ export function qfpayPaymentViews(payments: readonly OrderPaymentRow[]): QfpayPa
         syssn: data.syssn ?? null,
         out_trade_no: data.out_trade_no,
         attempt: data.attempt,
-        status: checkoutStatusOf(data.state) === "succeeded" ? (data.state === "frozen" ? "authorized (frozen)" : "paid") : data.state,
+        status: VIEW_STATUS[data.state],
         preauth: data.preauth,
         amount: data.amount,
         currency_code: data.currency_code,

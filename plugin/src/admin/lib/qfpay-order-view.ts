@@ -1,38 +1,4 @@
-/** The JSON of `GET /admin/qfpay/orders/:id` (see src/lib/order-payments.ts on the server). */
-export interface QfpayRefundView {
-  out_trade_no: string;
-  syssn?: string;
-  orig_syssn: string;
-  amount: number;
-  status: "succeeded" | "pending";
-  requested_at: string;
-  notified_at?: string;
-}
-
-export interface QfpayPaymentView {
-  payment_id: string;
-  wallet: string;
-  wallet_name: string;
-  pay_type: string;
-  pay_type_description: string;
-  syssn: string | null;
-  out_trade_no: string;
-  attempt: number;
-  status: string;
-  preauth: boolean;
-  amount: number;
-  currency_code: string;
-  capture: { out_trade_no: string; syssn: string; amount: number; captured_at: string } | null;
-  refunded: number;
-  refunds: QfpayRefundView[];
-  note: string | null;
-}
-
-export interface QfpayOrderView {
-  order_id: string;
-  display_id: number | null;
-  payments: QfpayPaymentView[];
-}
+import type { QfpayOrderView } from "../../lib/admin-order-view";
 
 /** Minor units → "123.45 HKD" using the browser's knowledge of the currency's decimals. */
 export function formatMinor(minor: number, currencyCode: string): string {

@@ -2,11 +2,12 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk";
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types";
 import { Badge, Container, Copy, Heading, Text } from "@medusajs/ui";
 import { useEffect, useState } from "react";
-import { fetchQfpayOrderView, formatMinor, type QfpayOrderView, type QfpayPaymentView } from "../lib/qfpay-order-view";
+import type { QfpayOrderView, QfpayPaymentView, QfpayPaymentViewStatus } from "../../lib/admin-order-view";
+import { fetchQfpayOrderView, formatMinor } from "../lib/qfpay-order-view";
 
 type Load = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; view: QfpayOrderView };
 
-const STATUS_COLORS: Record<string, "green" | "orange" | "red" | "grey" | "blue"> = {
+const STATUS_COLORS: Record<QfpayPaymentViewStatus, "green" | "orange" | "red" | "grey" | "blue"> = {
   paid: "green",
   "authorized (frozen)": "blue",
   pending: "orange",

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
-import { loadOrderPayments, qfpayPaymentViews, type QfpayOrderView } from "../../../../../lib/order-payments";
+import type { QfpayOrderView } from "../../../../../lib/admin-order-view";
+import { loadOrderPayments, qfpayPaymentViews } from "../../../../../lib/order-payments";
 
 /** The QFPay side of an order's payments for the admin widget: wallet, syssn, out_trade_no, status, refunds. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse<QfpayOrderView>): Promise<void> {

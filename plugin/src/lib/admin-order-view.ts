@@ -1,0 +1,62 @@
+/**
+ * The JSON of `GET /admin/qfpay/orders/:id`: what the admin widget shows of an order's QFPay payments.
+ * Types only, with no imports: the route builds it on the server and the admin widget, bundled for the
+ * browser, reads it.
+ */
+
+/** A payment's state as the admin reads it: a frozen pre-authorization is "authorized (frozen)". */
+export type QfpayPaymentViewStatus =
+  | "pending"
+  | "processing"
+  | "paid"
+  | "authorized (frozen)"
+  | "failed"
+  | "expired"
+  | "canceled";
+
+/** The deduction from a pre-authorization (`/trade/v1/authtrade`). Amounts are minor units. */
+export interface QfpayCaptureView {
+  out_trade_no: string;
+  syssn: string;
+  amount: number;
+  captured_at: string;
+}
+
+export interface QfpayRefundView {
+  out_trade_no: string;
+  syssn?: string;
+  orig_syssn: string;
+  amount: number;
+  status: "succeeded" | "pending";
+  requested_at: string;
+  notified_at?: string;
+}
+
+/** One QFPay payment: public ids and states only. */
+export interface QfpayPaymentView {
+  payment_id: string;
+  provider_id: string;
+  wallet: string;
+  wallet_name: string;
+  pay_type: string;
+  pay_type_description: string;
+  syssn: string | null;
+  out_trade_no: string;
+  attempt: number;
+  status: QfpayPaymentViewStatus;
+  preauth: boolean;
+  /** Minor units of `currency_code`. */
+  amount: number;
+  currency_code: string;
+  capture: QfpayCaptureView | null;
+  /** Minor units refunded so far, pending refunds included. */
+  refunded: number;
+  refunds: QfpayRefundView[];
+  note: string | null;
+}
+
+export interface QfpayOrderView {
+  order_id: string;
+  display_id: number | null;
+  payments: QfpayPaymentView[];
+}
