@@ -242,21 +242,15 @@ export class QfpayOrders {
     };
     try {
       const response = await this.api.refund({ syssn: origSyssn, out_trade_no: outTradeNo, txamt: amount });
-      if (statusCode(response.respcd).outcome === "in_progress") {
-        record.syssn = await this.settled(outTradeNo, "refund");
-      } else {
-        record.syssn = response.syssn;
-      }
+      record.syssn = statusCode(response.respcd).outcome === "in_progress" ? await this.settled(outTradeNo, "refund") : response.syssn;
       record.status = "succeeded";
     } catch (error) {
       if (error instanceof QfpayGatewayError && REFUND_REFUSALS[error.respcd]) {
         throw new QfpayOperationError("refund_refused", `${REFUND_REFUSALS[error.respcd]} (QFPay ${error.respcd})`, error.respcd);
       }
-      if (error instanceof StillInProgress) {
-        // QFPay has accepted the refund and not finished it: record it, the notification or a query settles it.
-        return { ...data, refunds: [...data.refunds, record] };
-      }
-      throw error;
+      // StillInProgress: QFPay has accepted the refund and not finished it. It is recorded as pending;
+      // the notification or a query settles it.
+      if (!(error instanceof StillInProgress)) throw error;
     }
     return { ...data, refunds: [...data.refunds, record] };
   }

@@ -95,7 +95,7 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderO
         payType: selectPayType(this.settings.payTypes, { currency, requested: textOf(input.data?.pay_type) }),
         returnUrl: checkReturnUrl(input.data?.return_url, this.settings.returnUrlOrigins),
       });
-      return { id: data.out_trade_no, data: data as unknown as Record<string, unknown>, status: "pending" };
+      return { id: data.out_trade_no, data: asRecord(data), status: "pending" };
     });
   }
 
