@@ -1,7 +1,7 @@
 import type { CheckoutStatus } from "@qfpay-medusa/shared";
 import { checkoutStatusSchema } from "@qfpay-medusa/shared";
 import type { QfpayOrders } from "../../providers/qfpay/qfpay-orders";
-import { readSessionData, type QfpaySessionData } from "../../providers/qfpay/session-data";
+import { paidStateOf, readSessionData, type QfpaySessionData } from "../../providers/qfpay/session-data";
 import { checkoutStatusOf, holdsMoney, isPaidSessionStatus, STATE_TABLE } from "../../providers/qfpay/state-mapping";
 import type { ObservedState, ObservedStateStore } from "./observed-state-store";
 import { SingleFlight } from "./single-flight";
@@ -51,7 +51,7 @@ export class CheckoutStatusService {
   async recordNotification(data: QfpaySessionData, syssn: string): Promise<void> {
     await this.deps.store.put(data.session_id, {
       out_trade_no: data.out_trade_no,
-      state: data.preauth ? "frozen" : "paid",
+      state: paidStateOf(data),
       syssn,
       checked_at: this.now().toISOString(),
       source: "notification",
@@ -68,7 +68,7 @@ export class CheckoutStatusService {
     orders: QfpayOrders,
     intervalSeconds: number,
   ): Promise<ObservedState> {
-    if (isPaidSessionStatus(session.status)) return observedFrom({ ...data, state: paidState(data) }, this.now(), "query");
+    if (isPaidSessionStatus(session.status)) return observedFrom({ ...data, state: paidStateOf(data) }, this.now(), "query");
     if (STATE_TABLE[data.state].final) return observedFrom(data, this.now(), "query");
     const cached = await this.deps.store.get(data.session_id);
     if (this.isFresh(cached, data, intervalSeconds)) return cached!;
@@ -128,10 +128,6 @@ export function checkoutStatusBody(data: QfpaySessionData, observed: Pick<Observ
     server_time: now.toISOString(),
     ...(message && !payable ? { message } : {}),
   });
-}
-
-function paidState(data: QfpaySessionData): "paid" | "frozen" {
-  return data.preauth && !data.capture ? "frozen" : "paid";
 }
 
 function observedFrom(data: QfpaySessionData, now: Date, source: ObservedState["source"]): ObservedState {

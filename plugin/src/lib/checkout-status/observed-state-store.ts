@@ -1,12 +1,8 @@
-import type { QfpayState } from "../../providers/qfpay/state-mapping";
+import type { QfpaySessionData } from "../../providers/qfpay/session-data";
 
 /** What the plugin last learnt about a session's QFPay order, from a notification or a query. */
-export interface ObservedState {
-  out_trade_no: string;
-  state: QfpayState;
-  state_message?: string;
-  processing_since?: string;
-  syssn?: string;
+export interface ObservedState
+  extends Pick<QfpaySessionData, "out_trade_no" | "state" | "state_message" | "processing_since" | "syssn"> {
   /** ISO instant of the query or notification. */
   checked_at: string;
   source: "query" | "notification";

@@ -1,6 +1,6 @@
 import { statusCode, type QueryRecord } from "@qfpay-medusa/shared";
 import { ORDER_END_BY_RESPCD } from "./qfpay-tables";
-import type { QfpaySessionData } from "./session-data";
+import { paidStateOf, type QfpaySessionData } from "./session-data";
 import { STATE_TABLE } from "./state-mapping";
 
 export interface Observation {
@@ -44,7 +44,7 @@ export function observeOrder(
   const entry = statusCode(record.respcd);
   switch (entry.outcome) {
     case "succeeded":
-      return { data: withoutMessage({ ...data, syssn, state: data.preauth ? "frozen" : "paid" }), timedOut: false };
+      return { data: withoutMessage({ ...data, syssn, state: paidStateOf(data) }), timedOut: false };
     case "in_progress": {
       if (data.processing_since === undefined && !shopperStartedPaying) {
         return { data: { ...data, syssn, state: "pending" }, timedOut: false };

@@ -89,6 +89,11 @@ export function refundableSyssn(data: QfpaySessionData): string | undefined {
   return data.preauth ? data.capture?.syssn : data.syssn;
 }
 
+/** The state of the order once QFPay reports it paid: a pre-authorization is frozen until captured. */
+export function paidStateOf(data: QfpaySessionData): "paid" | "frozen" {
+  return data.preauth && !data.capture ? "frozen" : "paid";
+}
+
 /** The amount that was actually taken from the shopper, in minor units. */
 export function collectedAmount(data: QfpaySessionData): number {
   return data.preauth ? (data.capture?.amount ?? 0) : data.amount;
