@@ -38,20 +38,22 @@ describe("unpaid sessions and forged notifications", () => {
   it("ignores a notification whose signature does not match, and the order stays unpaid", async () => {
     // A genuine notification to copy from.
     const paid = await placePaidOrder(info, { currency: "hkd", payType: "800201" })
-    const genuine = (await sandbox.notifications()).find((n) => n.syssn === paid.session.data.syssn && !n.forged)
-    expect(genuine).toBeDefined()
+    const genuine = await eventually(
+      async () => (await sandbox.notifications()).find((n) => n.syssn === paid.session.data.syssn && !n.forged && n.acknowledged),
+      "the genuine notification of the paid order",
+    )
 
     const email = shopperEmail("forged")
     const cart = await cartReadyToPay(info, { currency: "hkd", email })
     const session = await openQfpaySession(info, cart, "800201")
     const target = await ledgerEntry(session.data.out_trade_no)
 
-    const body = genuine!.body
+    const body = genuine.body
       .replace(/"out_trade_no":\s*"[^"]*"/, `"out_trade_no": "${target.outTradeNo}"`)
       .replace(/"syssn":\s*"[^"]*"/, `"syssn": "${target.syssn}"`)
     const response = await fetch(`${info.medusaUrl}/hooks/qfpay/notify`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-qf-sign": genuine!.signature },
+      headers: { "content-type": "application/json", "x-qf-sign": genuine.signature },
       body,
     })
     expect(response.status).toBeLessThan(500)
