@@ -37,8 +37,8 @@ export const ORDER_END_BY_RESPCD: Readonly<Record<string, "expired" | "canceled"
   "1264": "canceled",
 };
 
-/** Answers to close/reversal that mean the order is already withdrawn: the cancel has nothing left to do. */
-export const ALREADY_WITHDRAWN_RESPCDS: ReadonlySet<string> = new Set(["1142", "1181", "1263", "1264"]);
+/** Answers to close/reversal that mean the order has already ended (expired or withdrawn): the cancel has nothing left to do. */
+export const ALREADY_WITHDRAWN_RESPCDS: ReadonlySet<string> = new Set(Object.keys(ORDER_END_BY_RESPCD));
 
 /** Answers to close/reversal/refund that mean the money moved in the meantime: look again before deciding. */
 export const ALREADY_PAID_RESPCDS: ReadonlySet<string> = new Set(["1260"]);
