@@ -1,6 +1,6 @@
 /** QFPay `out_trade_no`: letters, digits, `_`, `|`, `*`; at most 128 characters. */
 export const OUT_TRADE_NO_MAX_LENGTH = 128;
-const OUT_TRADE_NO = /^[A-Za-z0-9_|*]{1,128}$/;
+export const OUT_TRADE_NO_PATTERN = /^[A-Za-z0-9_|*]{1,128}$/;
 
 /** Parts may use everything allowed except the separator. */
 const PART = /^[A-Za-z0-9_*]+$/;
@@ -30,7 +30,7 @@ export class OutTradeNoError extends Error {
 }
 
 export function isValidOutTradeNo(no: string): boolean {
-  return typeof no === "string" && OUT_TRADE_NO.test(no);
+  return typeof no === "string" && OUT_TRADE_NO_PATTERN.test(no);
 }
 
 /** `[prefix|]reference|kind|attempt`, e.g. "payses_01J9ZK...|p|1"; throws `OutTradeNoError` if it cannot fit. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_TXAMT } from "../money.js";
+import { OUT_TRADE_NO_PATTERN } from "../out-trade-no.js";
 
 /**
  * Field schemas shared by the endpoint schemas. QFPay is loose about types (numbers arrive as strings
@@ -33,7 +34,7 @@ export const positiveMinorAmountField = minorAmountField.refine((amount) => amou
 export const transactionIdField = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "not a transaction id");
 
 /** `out_trade_no` as QFPay accepts it. */
-export const outTradeNoField = z.string().regex(/^[A-Za-z0-9_|*]{1,128}$/, "out_trade_no: 1-128 of A-Z a-z 0-9 _ | *");
+export const outTradeNoField = z.string().regex(OUT_TRADE_NO_PATTERN, "out_trade_no: 1-128 of A-Z a-z 0-9 _ | *");
 
 export const payTypeField = z.string().regex(/^\d{6}$/, "pay_type must be six digits");
 
