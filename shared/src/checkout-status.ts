@@ -40,6 +40,8 @@ export const checkoutStatusSchema = z.object({
   pay_url: z.string().url().optional(),
   /** Amount in the currency's minor unit (QFPay `txamt`). */
   amount: z.number().int().nonnegative(),
+  /** Digits of QFPay's minor unit for this currency (`amount` / 10^amount_exponent is the major amount). */
+  amount_exponent: z.number().int().min(0).max(4),
   /** ISO 4217, lower case as Medusa uses it. */
   currency_code: z.string().length(3),
   /** ISO 8601 instant at which the code stops working. */

@@ -98,6 +98,7 @@ const FIELD_CHECKS: Readonly<Partial<Record<keyof CheckoutStatus, (value: unknow
   status: isCheckoutStatusValue,
   wallet: isText,
   amount: Number.isInteger,
+  amount_exponent: (value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 4,
   currency_code: (value) => isText(value) && /^[a-z]{3}$/i.test(value),
   expires_at: (value) => value === null || isInstant(value),
   server_time: isInstant,

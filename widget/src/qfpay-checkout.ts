@@ -494,7 +494,7 @@ export class QfpayCheckout extends LitElement {
         <h2 class="wallet">${m.payWith(name)}</h2>
         <p class="amount" part="amount">
           <span class="amount-label">${m.amountLabel}</span>
-          ${formatAmount(checkout.amount, checkout.currency_code, m.intlLocale)}
+          ${formatAmount(checkout.amount, checkout.amount_exponent, checkout.currency_code, m.intlLocale)}
         </p>
       </div>
     </div>`;
@@ -575,7 +575,7 @@ export class QfpayCheckout extends LitElement {
       ${resultIcon(view.tone)}
       <h2>${m[view.title]}</h2>
       ${succeeded
-        ? html`<p class="amount">${formatAmount(checkout.amount, checkout.currency_code, m.intlLocale)}</p>`
+        ? html`<p class="amount">${formatAmount(checkout.amount, checkout.amount_exponent, checkout.currency_code, m.intlLocale)}</p>`
         : nothing}
       <p>${m[view.text]}</p>
       ${checkout.message && !succeeded ? html`<p>${checkout.message}</p>` : nothing}

@@ -47,6 +47,8 @@ export interface QfpayPaymentView {
   preauth: boolean;
   /** Minor units of `currency_code`. */
   amount: number;
+  /** Digits of QFPay's minor unit of `currency_code`. */
+  amount_exponent: number;
   currency_code: string;
   capture: QfpayCaptureView | null;
   /** Minor units refunded so far, pending refunds included. */

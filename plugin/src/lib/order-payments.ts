@@ -1,4 +1,4 @@
-import { findPayType, WALLETS, type WalletId } from "@qfpay-medusa/shared";
+import { currencyExponent, findPayType, WALLETS, type WalletId } from "@qfpay-medusa/shared";
 import { isQfpayProviderId } from "./configured-providers";
 import { readSessionData, refundedAmount, type QfpaySessionData } from "../providers/qfpay/session-data";
 import type { QfpayState } from "../providers/qfpay/state-mapping";
@@ -76,6 +76,7 @@ export function qfpayPaymentViews(payments: readonly OrderPaymentRow[]): QfpayPa
         status: VIEW_STATUS[data.state],
         preauth: data.preauth,
         amount: data.amount,
+        amount_exponent: currencyExponent(data.currency_code),
         currency_code: data.currency_code,
         capture: data.capture ?? null,
         refunded: refundedAmount(data),

@@ -18,6 +18,7 @@ export interface SessionSetup {
   qrcode?: string;
   pay_url?: string;
   amount?: number;
+  amount_exponent?: number;
   currency_code?: string;
   message?: string;
   /** Validity of the code from now, seconds (null: no expiry). */
@@ -171,6 +172,7 @@ export class StatusServer {
         wallet: "wechat",
         mode,
         amount: 12_345,
+        amount_exponent: 2,
         currency_code: "hkd",
         expires_at: null,
         server_time: new Date().toISOString(),

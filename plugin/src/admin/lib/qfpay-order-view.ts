@@ -1,15 +1,8 @@
 import type { QfpayOrderView } from "../../lib/admin-order-view";
 
-/** Minor units → "123.45 HKD" using the browser's knowledge of the currency's decimals. */
-export function formatMinor(minor: number, currencyCode: string): string {
-  const currency = currencyCode.toUpperCase();
-  let digits = 2;
-  try {
-    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    // Unknown to this browser: two decimals.
-  }
-  return `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
+/** QFPay minor units → "123.45 HKD", with the exponent the server gave (QFPay's, not the browser's). */
+export function formatMinor(minor: number, exponent: number, currencyCode: string): string {
+  return `${(minor / 10 ** exponent).toFixed(exponent)} ${currencyCode.toUpperCase()}`;
 }
 
 export async function fetchQfpayOrderView(orderId: string, signal: AbortSignal): Promise<QfpayOrderView> {

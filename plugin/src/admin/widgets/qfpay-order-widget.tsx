@@ -42,7 +42,7 @@ const PaymentSection = ({ payment }: { payment: QfpayPaymentView }) => (
         {payment.status}
       </Badge>
     </div>
-    <Field label="Amount" value={formatMinor(payment.amount, payment.currency_code)} />
+    <Field label="Amount" value={formatMinor(payment.amount, payment.amount_exponent, payment.currency_code)} />
     <Field label="Pay type" value={`${payment.pay_type}${payment.pay_type_description ? ` · ${payment.pay_type_description}` : ""}`} />
     <Field label="syssn" value={payment.syssn} />
     <Field label="out_trade_no" value={payment.out_trade_no} />
@@ -51,11 +51,11 @@ const PaymentSection = ({ payment }: { payment: QfpayPaymentView }) => (
     {payment.refunds.length ? (
       <div className="mt-2">
         <Text size="small" weight="plus">
-          Refunds ({formatMinor(payment.refunded, payment.currency_code)})
+          Refunds ({formatMinor(payment.refunded, payment.amount_exponent, payment.currency_code)})
         </Text>
         {payment.refunds.map((refund) => (
           <div key={refund.out_trade_no} className="border-ui-border-base mt-1 border-t pt-1">
-            <Field label="Amount" value={`${formatMinor(refund.amount, payment.currency_code)} · ${refund.status}`} />
+            <Field label="Amount" value={`${formatMinor(refund.amount, payment.amount_exponent, payment.currency_code)} · ${refund.status}`} />
             <Field label="out_trade_no" value={refund.out_trade_no} />
             <Field label="syssn" value={refund.syssn ?? null} />
           </div>

@@ -41,6 +41,7 @@ describe("CheckoutStatusService", () => {
       mode: "qr",
       qrcode: data.qrcode,
       amount: 1000,
+      amount_exponent: 2,
       currency_code: "hkd",
       expires_at: data.expires_at,
     });

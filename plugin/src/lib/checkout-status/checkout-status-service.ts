@@ -1,5 +1,5 @@
 import type { CheckoutStatus } from "@qfpay-medusa/shared";
-import { checkoutStatusSchema } from "@qfpay-medusa/shared";
+import { checkoutStatusSchema, currencyExponent } from "@qfpay-medusa/shared";
 import type { QfpayOrders } from "../../providers/qfpay/qfpay-orders";
 import { paidStateOf, readSessionData, type QfpaySessionData } from "../../providers/qfpay/session-data";
 import { checkoutStatusOf, holdsMoney, isPaidSessionStatus, STATE_TABLE } from "../../providers/qfpay/state-mapping";
@@ -123,6 +123,7 @@ export function checkoutStatusBody(data: QfpaySessionData, observed: Pick<Observ
     ...(payable && data.mode === "qr" && data.qrcode ? { qrcode: data.qrcode } : {}),
     ...(payable && data.mode === "redirect" && data.pay_url ? { pay_url: data.pay_url } : {}),
     amount: data.amount,
+    amount_exponent: currencyExponent(data.currency_code),
     currency_code: data.currency_code,
     expires_at: data.expires_at,
     server_time: now.toISOString(),
