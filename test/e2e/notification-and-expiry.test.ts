@@ -2,7 +2,7 @@ import type { Browser } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { AdminApi, qfpayPayment, sumAmounts } from "../support/admin-api.js"
 import { eventually, shopperEmail } from "../support/checkout.js"
-import { launchBrowser, screenshot } from "../support/browser.js"
+import { launchBrowser, screenshot, withFailureScreenshot } from "../support/browser.js"
 import { scanQr } from "../support/qr-scanner.js"
 import { SandboxClient } from "../support/sandbox-client.js"
 import { payOnWalletPageInBrowser, qrCode, shopAndPay, successView } from "../support/shopper.js"
@@ -51,17 +51,20 @@ describe("the shopper does not wait, or waits too long", () => {
     const first = await scanQr(page, qrCode(widget))
 
     await sandbox.expire(syssnOf(first))
-    const newCode = widget.locator("[part=action]")
-    await newCode.waitFor({ state: "visible", timeout: 20_000 })
-    await screenshot(page, "qr-expired")
-    await newCode.click()
-
-    await qrCode(widget).waitFor({ state: "visible", timeout: 20_000 })
-    const second = await scanQr(page, qrCode(widget))
+    const second = await withFailureScreenshot(page, "qr-expiry", async () => {
+      const newCode = widget.locator("[part=action]")
+      await newCode.waitFor({ state: "visible", timeout: 20_000 })
+      await screenshot(page, "qr-expired")
+      await newCode.click()
+      await qrCode(widget).waitFor({ state: "visible", timeout: 20_000 })
+      return scanQr(page, qrCode(widget))
+    })
     expect(syssnOf(second)).not.toBe(syssnOf(first))
     await payOnWalletPageInBrowser(phone, second)
-    await successView(widget).waitFor({ state: "visible", timeout: 5_000 })
-    await page.getByTestId("order").waitFor({ timeout: 20_000 })
+    await withFailureScreenshot(page, "qr-expiry-paid", async () => {
+      await successView(widget).waitFor({ state: "visible", timeout: 5_000 })
+      await page.getByTestId("order").waitFor({ timeout: 20_000 })
+    })
 
     const order = await admin.order((await page.getByTestId("order-id").textContent())!.trim())
     const payments = order.payment_collections.flatMap((c) => c.payments)

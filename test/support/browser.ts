@@ -29,3 +29,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true })
   return path
 }
+
+/** Runs a browser step; when it fails, the page as it was is saved to the artifacts before the error goes on. */
+export async function withFailureScreenshot<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step()
+  } catch (error) {
+    await screenshot(page, `${name}-failure`).catch(() => undefined)
+    throw error
+  }
+}
