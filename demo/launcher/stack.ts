@@ -148,7 +148,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
           publishableKey: seed.publishableKey,
           redirectOrigins: sandbox ? [sandbox.url] : [],
         },
-        join(stateDir, "vite-cache"),
+        join(stateDir, "storefront-build"),
       )
       stoppers.push(() => storefront.stop())
       progress(`Storefront ready at ${storefront.url}`)

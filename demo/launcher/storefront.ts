@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url"
-import { createServer, type ViteDevServer } from "vite"
+import { build, preview } from "vite"
 import { HOST } from "./ports.js"
 
 export const STOREFRONT_DIR = fileURLToPath(new URL("../storefront", import.meta.url))
@@ -22,17 +22,28 @@ export function storefrontDefines(config: StorefrontConfig): Record<string, stri
   }
 }
 
-/** Serves the storefront page with Vite's dev server (in this process) on 127.0.0.1. */
-export async function startStorefront(port: number, config: StorefrontConfig, cacheDir: string): Promise<RunningStorefront> {
-  const server: ViteDevServer = await createServer({
+/**
+ * Builds the storefront page with these values (a few seconds) and serves the build on 127.0.0.1.
+ * A build, not the dev server: the dev server optimises dependencies on the first visit and then
+ * reloads the page, which can drop a shopper's checkout.
+ */
+export async function startStorefront(port: number, config: StorefrontConfig, outDir: string): Promise<RunningStorefront> {
+  await build({
     root: STOREFRONT_DIR,
     configFile: false,
-    cacheDir,
     logLevel: "warn",
-    clearScreen: false,
     define: storefrontDefines(config),
-    server: { host: HOST, port, strictPort: true, hmr: false },
+    build: { outDir, emptyOutDir: true },
   })
-  await server.listen()
-  return { url: `http://${HOST}:${port}`, stop: () => server.close() }
+  const server = await preview({
+    root: STOREFRONT_DIR,
+    configFile: false,
+    logLevel: "warn",
+    build: { outDir },
+    preview: { host: HOST, port, strictPort: true },
+  })
+  return {
+    url: `http://${HOST}:${port}`,
+    stop: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())),
+  }
 }
