@@ -53,7 +53,7 @@ const MIN_POLL_INTERVAL_MS = 500;
  * @attr publishable-key - The store's publishable API key (sent as `x-publishable-api-key`).
  * @attr session-id - The Medusa payment session id of the QFPay payment.
  * @attr locale - Language: `en`, `zh-HK`, `zh-CN`, `ja` or `th` (or any tag starting so). Defaults to the page's `lang`.
- * @attr poll-interval - First delay between status checks in ms (default 2000); then at most 2.5 s, and 10 s after two quiet minutes.
+ * @attr poll-interval - First delay between status checks in ms (default 2000); at most 2 s while the code is fresh, and 10 s after two quiet minutes.
  * @attr auto-redirect - For wallets paid on their own web page: go there without waiting for a click.
  * @attr allowed-redirect-origins - Space-separated http origins the element may redirect to besides https URLs (a local sandbox).
  * @attr theme - `auto` (default, follows the system), `light` or `dark`.

@@ -28,7 +28,7 @@ export interface PollTiming {
 
 export const DEFAULT_POLL_TIMING: Readonly<PollTiming> = {
   interval: 2_000,
-  activeMaxInterval: 2_500,
+  activeMaxInterval: 2_000,
   maxInterval: 10_000,
   patience: 120_000,
   backoff: 1.25,
@@ -47,7 +47,7 @@ export function retryDelay(timing: PollTiming, failures: number): number {
 
 /**
  * Polls the checkout status with chained timeouts (one request at a time, never setInterval).
- * Backs off a little while nothing changes (2 s → 2.5 s), more after two quiet minutes (10 s), pauses while the page is hidden and polls at once when it
+ * Polls every 2 s (from `interval` up to 2 s) while the code is fresh, backs off after two quiet minutes (10 s), pauses while the page is hidden and polls at once when it
  * is shown again, aborts the request in flight when the host leaves the DOM, ignores answers
  * from a superseded run or after a final status, and retries transient errors.
  */
