@@ -1,29 +1,17 @@
-import type { Browser } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { toMinorUnits } from "@qfpay-medusa/shared"
-import { AdminApi, qfpayPayment, sumAmounts } from "../support/admin-api.js"
+import { qfpayPayment, sumAmounts } from "../support/admin-api.js"
 import { shopperEmail } from "../support/checkout.js"
-import { launchBrowser, screenshot } from "../support/browser.js"
-import { SandboxClient } from "../support/sandbox-client.js"
+import { screenshot } from "../support/browser.js"
 import { shopAndPay } from "../support/shopper.js"
-import { stackInfo } from "../support/stack-info.js"
+import { useE2eContext } from "../support/e2e-context.js"
 
-const info = stackInfo()
-const sandbox = new SandboxClient(info.sandboxUrl)
-let browser: Browser
-let admin: AdminApi
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-  admin = await AdminApi.login(info.medusaUrl, info.admin.email, info.admin.password)
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const e2e = useE2eContext()
+const { info, sandbox } = e2e
 
 describe("a shopper pays with Alipay's web page (redirect and return)", () => {
   it("goes to the wallet page, pays, comes back to the storefront and sees the order", async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } })
+    const page = await e2e.browser.newPage({ viewport: { width: 1100, height: 900 } })
     const widget = await shopAndPay(page, info.storefrontUrl, { email: shopperEmail("e2e-alipay"), payType: "801114" })
 
     const toWallet = widget.locator("[part=redirect-button]")
@@ -37,7 +25,7 @@ describe("a shopper pays with Alipay's web page (redirect and return)", () => {
     await page.waitForURL(new RegExp(`^${info.storefrontUrl}/`))
     await page.getByTestId("order").waitFor({ timeout: 20_000 })
     await screenshot(page, "alipay-order")
-    const order = await admin.order((await page.getByTestId("order-id").textContent())!.trim())
+    const order = await e2e.admin.order((await page.getByTestId("order-id").textContent())!.trim())
     const payment = qfpayPayment(order)
     expect(payment.data.pay_type).toBe("801114")
     expect(sumAmounts(payment.captures)).toBe(order.total)

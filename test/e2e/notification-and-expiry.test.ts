@@ -1,33 +1,21 @@
-import type { Browser } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { AdminApi, qfpayPayment, sumAmounts } from "../support/admin-api.js"
+import { describe, expect, it } from "vitest"
+import { qfpayPayment, sumAmounts } from "../support/admin-api.js"
 import { eventually, shopperEmail } from "../support/checkout.js"
-import { launchBrowser, screenshot, withFailureScreenshot } from "../support/browser.js"
+import { screenshot, withFailureScreenshot } from "../support/browser.js"
 import { scanQr } from "../support/qr-scanner.js"
-import { SandboxClient } from "../support/sandbox-client.js"
 import { payOnWalletPageInBrowser, qrCode, shopAndPay, successView } from "../support/shopper.js"
-import { stackInfo } from "../support/stack-info.js"
+import { useE2eContext } from "../support/e2e-context.js"
 
-const info = stackInfo()
-const sandbox = new SandboxClient(info.sandboxUrl)
-let browser: Browser
-let admin: AdminApi
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-  admin = await AdminApi.login(info.medusaUrl, info.admin.email, info.admin.password)
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const e2e = useE2eContext()
+const { info, sandbox } = e2e
 
 const syssnOf = (walletUrl: string) => decodeURIComponent(walletUrl.split("/").pop()!)
 
 describe("the shopper does not wait, or waits too long", () => {
   it("pays and closes the tab before success shows: the order still appears (notification path)", async () => {
     const email = shopperEmail("e2e-closed-tab")
-    const page = await browser.newPage()
-    const phone = await browser.newPage()
+    const page = await e2e.browser.newPage()
+    const phone = await e2e.browser.newPage()
     const widget = await shopAndPay(page, info.storefrontUrl, { email, payType: "800201" })
     await qrCode(widget).waitFor({ state: "visible", timeout: 20_000 })
     const scanned = await scanQr(page, qrCode(widget))
@@ -35,7 +23,7 @@ describe("the shopper does not wait, or waits too long", () => {
 
     await payOnWalletPageInBrowser(phone, scanned)
     const [order] = await eventually(async () => {
-      const orders = await admin.ordersByEmail(email)
+      const orders = await e2e.admin.ordersByEmail(email)
       return orders.length ? orders : undefined
     }, "the order created from QFPay's notification")
     expect(sumAmounts(qfpayPayment(order!).captures)).toBe(order!.total)
@@ -44,8 +32,8 @@ describe("the shopper does not wait, or waits too long", () => {
 
   it("the QR expires; the shopper takes a new code and pays it; exactly one payment is captured", async () => {
     const email = shopperEmail("e2e-expiry")
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } })
-    const phone = await browser.newPage()
+    const page = await e2e.browser.newPage({ viewport: { width: 1100, height: 900 } })
+    const phone = await e2e.browser.newPage()
     const widget = await shopAndPay(page, info.storefrontUrl, { email, payType: "800201" })
     await qrCode(widget).waitFor({ state: "visible", timeout: 20_000 })
     const first = await scanQr(page, qrCode(widget))
@@ -66,7 +54,7 @@ describe("the shopper does not wait, or waits too long", () => {
       await page.getByTestId("order").waitFor({ timeout: 20_000 })
     })
 
-    const order = await admin.order((await page.getByTestId("order-id").textContent())!.trim())
+    const order = await e2e.admin.order((await page.getByTestId("order-id").textContent())!.trim())
     const payments = order.payment_collections.flatMap((c) => c.payments)
     expect(payments).toHaveLength(1)
     expect(sumAmounts(payments[0]!.captures)).toBe(order.total)

@@ -1,32 +1,21 @@
-import type { Browser, Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Page } from "playwright-core"
+import { describe, expect, it } from "vitest"
 import { toMinorUnits } from "@qfpay-medusa/shared"
-import { AdminApi, qfpayPayment, sumAmounts } from "../support/admin-api.js"
+import { qfpayPayment, sumAmounts } from "../support/admin-api.js"
 import { shopperEmail } from "../support/checkout.js"
-import { launchBrowser, screenshot } from "../support/browser.js"
+import { screenshot } from "../support/browser.js"
 import { scanQr } from "../support/qr-scanner.js"
-import { SandboxClient } from "../support/sandbox-client.js"
 import { qrCode, shopAndPay, successView } from "../support/shopper.js"
-import { stackInfo } from "../support/stack-info.js"
+import { useE2eContext } from "../support/e2e-context.js"
 
-const info = stackInfo()
-const sandbox = new SandboxClient(info.sandboxUrl)
-let browser: Browser
-let admin: AdminApi
+const e2e = useE2eContext()
+const { info, sandbox } = e2e
 let orderId = ""
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-  admin = await AdminApi.login(info.medusaUrl, info.admin.email, info.admin.password)
-})
-afterAll(async () => {
-  await browser?.close()
-})
 
 describe("a shopper pays with WeChat Pay QR in the storefront", () => {
   it("shows the QR, the phone scans and pays, success shows within 3 s, the order has a captured payment of the exact amount", async () => {
-    const page: Page = await browser.newPage({ viewport: { width: 1100, height: 900 } })
-    const phone: Page = await browser.newPage()
+    const page: Page = await e2e.browser.newPage({ viewport: { width: 1100, height: 900 } })
+    const phone: Page = await e2e.browser.newPage()
     const widget = await shopAndPay(page, info.storefrontUrl, { email: shopperEmail("e2e-wechat"), payType: "800201", items: 2 })
 
     await qrCode(widget).waitFor({ state: "visible", timeout: 20_000 })
@@ -45,7 +34,7 @@ describe("a shopper pays with WeChat Pay QR in the storefront", () => {
     await page.getByTestId("order").waitFor({ timeout: 20_000 })
     await screenshot(page, "wechat-order")
     orderId = (await page.getByTestId("order-id").textContent())!.trim()
-    const order = await admin.order(orderId)
+    const order = await e2e.admin.order(orderId)
     const payment = qfpayPayment(order)
     expect(payment.amount).toBe(order.total)
     expect(sumAmounts(payment.captures)).toBe(order.total)
@@ -57,10 +46,10 @@ describe("a shopper pays with WeChat Pay QR in the storefront", () => {
 
   it("the admin refunds part, then the rest; the sandbox's ledger matches to the cent", async () => {
     expect(orderId).not.toBe("")
-    const payment = qfpayPayment(await admin.order(orderId))
+    const payment = qfpayPayment(await e2e.admin.order(orderId))
     const part = 10.05
-    await admin.refundPayment(payment.id, part)
-    await admin.refundPayment(payment.id, Math.round((payment.amount - part) * 100) / 100)
+    await e2e.admin.refundPayment(payment.id, part)
+    await e2e.admin.refundPayment(payment.id, Math.round((payment.amount - part) * 100) / 100)
     const refunds = (await sandbox.entriesFor(String(payment.data.syssn))).filter((e) => e.kind === "refund")
     expect(refunds.map((r) => [r.state, r.txamt]).sort()).toEqual(
       [
@@ -68,6 +57,6 @@ describe("a shopper pays with WeChat Pay QR in the storefront", () => {
         ["succeeded", toMinorUnits(payment.amount, "HKD") - 1005],
       ].sort(),
     )
-    expect(sumAmounts(qfpayPayment(await admin.order(orderId)).refunds)).toBeCloseTo(payment.amount, 10)
+    expect(sumAmounts(qfpayPayment(await e2e.admin.order(orderId)).refunds)).toBeCloseTo(payment.amount, 10)
   })
 })
