@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { sign, type SignAlgorithm } from "../signing.js";
 import { startSandbox } from "./server.js";
 import type { Sandbox, SandboxMerchant, SandboxOptions } from "./types.js";
@@ -154,4 +155,34 @@ export async function startReceiver(answers: Array<{ status: number; body: strin
       server.close(() => resolve());
     });
   return receiver as Receiver;
+}
+
+/**
+ * A sandbox whose notifications go to a real receiver, started before a file's tests (or before each test
+ * with `perTest`) and closed after; read `sandbox` and `receiver` inside the tests.
+ */
+export function useSandboxWithReceiver(options: { perTest?: boolean } = {}): { readonly sandbox: Sandbox; readonly receiver: Receiver } {
+  let sandbox: Sandbox | undefined;
+  let receiver: Receiver | undefined;
+  (options.perTest ? beforeEach : beforeAll)(async () => {
+    receiver = await startReceiver();
+    sandbox = await startTestSandbox();
+    sandbox.setNotifyUrl(MERCHANT.appCode, receiver.url);
+  });
+  (options.perTest ? afterEach : afterAll)(async () => {
+    await sandbox?.close();
+    await receiver?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("The sandbox runs only inside the tests");
+    return value;
+  };
+  return {
+    get sandbox() {
+      return started(sandbox);
+    },
+    get receiver() {
+      return started(receiver);
+    },
+  };
 }

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPayment, MERCHANT, startReceiver, startTestSandbox, type Receiver } from "./test-support.js";
-import type { Sandbox } from "./types.js";
+import { describe, expect, it } from "vitest";
+import { createPayment, useSandboxWithReceiver } from "./test-support.js";
 
-let sandbox: Sandbox;
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver();
-  sandbox = await startTestSandbox();
-  sandbox.setNotifyUrl(MERCHANT.appCode, receiver.url);
-});
-afterAll(async () => {
-  await sandbox.close();
-  await receiver.close();
-});
+const env = useSandboxWithReceiver();
 
-const stateOf = (syssn: string) => sandbox.ledger().find((entry) => entry.syssn === syssn)?.state;
+const stateOf = (syssn: string) => env.sandbox.ledger().find((entry) => entry.syssn === syssn)?.state;
 const press = (pageUrl: string, action: string) =>
   fetch(`${pageUrl}/${action}`, {
     method: "POST",
@@ -28,7 +17,7 @@ const formActions = (html: string) => [...html.matchAll(/<form method="post" act
 
 describe("wallet pages", () => {
   it("the qrcode opens a strict page with the amount and Pay / Enter password / Cancel forms", async () => {
-    const { result, syssn } = await createPayment(sandbox, { txamt: "12345", goods_name: "<b>tea</b>" });
+    const { result, syssn } = await createPayment(env.sandbox, { txamt: "12345", goods_name: "<b>tea</b>" });
     const response = await fetch(String(result.body.qrcode));
     const html = await response.text();
     expect(response.status).toBe(200);
@@ -37,12 +26,12 @@ describe("wallet pages", () => {
     expect(html).toContain("&lt;b&gt;tea&lt;/b&gt;");
     expect(html).not.toMatch(/<script|style=/i);
     expect(formActions(html)).toEqual([`/wallet/qr/${syssn}/pay`, `/wallet/qr/${syssn}/hold`, `/wallet/qr/${syssn}/cancel`]);
-    const css = await fetch(`${sandbox.url}/wallet/style.css`);
+    const css = await fetch(`${env.sandbox.url}/wallet/style.css`);
     expect(css.headers.get("content-type")).toContain("text/css");
   });
 
   it("Pay pays the order, notifies, and comes back to the page showing Paid without buttons", async () => {
-    const { result, syssn } = await createPayment(sandbox);
+    const { result, syssn } = await createPayment(env.sandbox);
     const pageUrl = String(result.body.qrcode);
     const paid = await press(pageUrl, "pay");
     expect(paid.status).toBe(303);
@@ -51,21 +40,21 @@ describe("wallet pages", () => {
     const html = await (await fetch(pageUrl)).text();
     expect(html).toContain("Paid");
     expect(formActions(html)).toEqual([]);
-    await receiver.waitFor(1);
+    await env.receiver.waitFor(1);
   });
 
   it("Enter password holds the order at 1143 until Pay", async () => {
-    const { result, syssn } = await createPayment(sandbox);
+    const { result, syssn } = await createPayment(env.sandbox);
     const pageUrl = String(result.body.qrcode);
     await press(pageUrl, "hold");
-    expect(sandbox.ledger().find((entry) => entry.syssn === syssn)).toMatchObject({ state: "holding", respcd: "1143" });
+    expect(env.sandbox.ledger().find((entry) => entry.syssn === syssn)).toMatchObject({ state: "holding", respcd: "1143" });
     expect(await (await fetch(pageUrl)).text()).toContain("Entering password");
     await press(pageUrl, "pay");
     expect(stateOf(syssn)).toBe("succeeded");
   });
 
   it("Cancel closes the order; pressing Pay afterwards is refused with 409", async () => {
-    const { result, syssn } = await createPayment(sandbox);
+    const { result, syssn } = await createPayment(env.sandbox);
     const pageUrl = String(result.body.qrcode);
     await press(pageUrl, "cancel");
     expect(stateOf(syssn)).toBe("closed");
@@ -75,9 +64,9 @@ describe("wallet pages", () => {
   });
 
   it("a web pay_url page sends the payer to return_url after paying", async () => {
-    const { result, syssn } = await createPayment(sandbox, { pay_type: "801114", return_url: "https://shop.example/thanks?order=1" });
+    const { result, syssn } = await createPayment(env.sandbox, { pay_type: "801114", return_url: "https://shop.example/thanks?order=1" });
     const pageUrl = String(result.body.pay_url);
-    expect(pageUrl).toBe(`${sandbox.url}/wallet/web/${syssn}`);
+    expect(pageUrl).toBe(`${env.sandbox.url}/wallet/web/${syssn}`);
     const paid = await press(pageUrl, "pay");
     expect(paid.status).toBe(303);
     expect(paid.headers.get("location")).toBe("https://shop.example/thanks?order=1");
@@ -85,14 +74,14 @@ describe("wallet pages", () => {
   });
 
   it("a web page without return_url comes back to itself", async () => {
-    const { result } = await createPayment(sandbox, { pay_type: "801112" });
+    const { result } = await createPayment(env.sandbox, { pay_type: "801112" });
     const paid = await press(String(result.body.pay_url), "pay");
     expect(paid.headers.get("location")).toMatch(/^\/wallet\/web\//);
   });
 
   it("an unknown order or action is a 404 page", async () => {
-    expect((await fetch(`${sandbox.url}/wallet/qr/20000101000200000000000005`)).status).toBe(404);
-    const { result } = await createPayment(sandbox);
+    expect((await fetch(`${env.sandbox.url}/wallet/qr/20000101000200000000000005`)).status).toBe(404);
+    const { result } = await createPayment(env.sandbox);
     expect((await press(String(result.body.qrcode), "steal")).status).toBe(404);
   });
 });
