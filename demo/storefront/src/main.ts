@@ -159,7 +159,11 @@ function renderPayment(cartId: string, sessionId: string, total?: number, curren
     "poll-interval": "1000",
     "data-testid": "qfpay-checkout",
   })
-  widget.addEventListener("qfpay-succeeded", () => void run(() => completeOrder(cartId)))
+  const changeWallet = button("Choose another wallet", "change-wallet", () => void run(renderCheckout))
+  widget.addEventListener("qfpay-succeeded", () => {
+    changeWallet.remove() // paid: the only way on is the order
+    void run(() => completeOrder(cartId))
+  })
   show(
     h(
       "section",
@@ -167,7 +171,7 @@ function renderPayment(cartId: string, sessionId: string, total?: number, curren
       h("h2", {}, "Payment"),
       total !== undefined && currency ? h("p", {}, "Amount ", h("strong", {}, money(total, currency))) : null,
       widget,
-      button("Choose another wallet", "change-wallet", () => void run(renderCheckout)),
+      changeWallet,
     ),
   )
 }
