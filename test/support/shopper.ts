@@ -39,6 +39,20 @@ export function successView(widget: Locator): Locator {
 }
 
 /** Opens the wallet page a QR code or pay_url leads to and presses Pay, as the shopper's phone would. */
+/**
+ * Notes the time (ms since the epoch) at which <qfpay-checkout> reports success, since the storefront replaces
+ * the success view with the order as soon as the cart is complete; the returned function reads it (null: never).
+ */
+export async function watchForSuccess(page: Page): Promise<() => Promise<number | null>> {
+  await page.evaluate(() => {
+    document.addEventListener("qfpay-succeeded", () => (document.body.dataset.qfpaySucceededAt = String(Date.now())), { once: true })
+  })
+  return async () => {
+    const at = await page.evaluate(() => document.body.dataset.qfpaySucceededAt)
+    return at === undefined ? null : Number(at)
+  }
+}
+
 export async function payOnWalletPageInBrowser(page: Page, url: string): Promise<void> {
   await page.goto(url)
   await page.getByRole("button", { name: /^Pay/ }).click()
