@@ -4,7 +4,7 @@ import { qfpayPayment, sumAmounts } from "../support/admin-api.js"
 import { shopperEmail } from "../support/checkout.js"
 import { screenshot } from "../support/browser.js"
 import { shopAndPay } from "../support/shopper.js"
-import { useE2eContext } from "../support/e2e-context.js"
+import { useE2eContext } from "../support/test-context.js"
 
 const e2e = useE2eContext()
 const { info, sandbox } = e2e

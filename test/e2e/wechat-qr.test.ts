@@ -6,7 +6,7 @@ import { shopperEmail } from "../support/checkout.js"
 import { screenshot } from "../support/browser.js"
 import { scanQr } from "../support/qr-scanner.js"
 import { qrCode, shopAndPay, successView, watchForSuccess } from "../support/shopper.js"
-import { useE2eContext } from "../support/e2e-context.js"
+import { useE2eContext } from "../support/test-context.js"
 
 const e2e = useE2eContext()
 const { info, sandbox } = e2e

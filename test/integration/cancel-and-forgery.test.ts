@@ -1,16 +1,10 @@
-import { beforeAll, describe, expect, it } from "vitest"
-import { AdminApi } from "../support/admin-api.js"
+import { describe, expect, it } from "vitest"
 import { cartReadyToPay, checkoutStatus, openQfpaySession, placePaidOrder, shopperEmail, eventually } from "../support/checkout.js"
-import { payOnWalletPage, SandboxClient } from "../support/sandbox-client.js"
-import { stackInfo } from "../support/stack-info.js"
+import { payOnWalletPage } from "../support/sandbox-client.js"
+import { useStackContext } from "../support/test-context.js"
 
-const info = stackInfo()
-const sandbox = new SandboxClient(info.sandboxUrl)
-let admin: AdminApi
-
-beforeAll(async () => {
-  admin = await AdminApi.login(info.medusaUrl, info.admin.email, info.admin.password)
-})
+const stack = useStackContext()
+const { info, sandbox } = stack
 
 async function ledgerEntry(outTradeNo: unknown) {
   const found = (await sandbox.ledger()).find((e) => e.kind === "payment" && e.outTradeNo === outTradeNo)
@@ -60,7 +54,7 @@ describe("unpaid sessions and forged notifications", () => {
 
     await new Promise((r) => setTimeout(r, 1_000))
     expect((await checkoutStatus(info, session.id)).status).toBe("pending")
-    expect(await admin.ordersByEmail(email)).toHaveLength(0)
+    expect(await stack.admin.ordersByEmail(email)).toHaveLength(0)
     expect((await ledgerEntry(session.data.out_trade_no)).state).toBe("pending")
   })
 
@@ -74,7 +68,7 @@ describe("unpaid sessions and forged notifications", () => {
       await payOnWalletPage(status.qrcode!)
 
       const [order] = await eventually(async () => {
-        const orders = await admin.ordersByEmail(email)
+        const orders = await stack.admin.ordersByEmail(email)
         return orders.length ? orders : undefined
       }, "the order from the genuine notification")
       const payments = order!.payment_collections.flatMap((c) => c.payments)

@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { toMinorUnits } from "@qfpay-medusa/shared"
-import { AdminApi, qfpayPayment, sumAmounts } from "../support/admin-api.js"
+import { qfpayPayment, sumAmounts } from "../support/admin-api.js"
 import {
   cartReadyToPay,
   checkoutStatus,
@@ -10,18 +10,13 @@ import {
   storeApi,
   waitForCheckoutStatus,
 } from "../support/checkout.js"
-import { payOnWalletPage, SandboxClient } from "../support/sandbox-client.js"
-import { stackInfo } from "../support/stack-info.js"
+import { payOnWalletPage } from "../support/sandbox-client.js"
+import { useStackContext } from "../support/test-context.js"
 
 const WECHAT_QR = "800201"
 
-const info = stackInfo()
-const sandbox = new SandboxClient(info.sandboxUrl)
-let admin: AdminApi
-
-beforeAll(async () => {
-  admin = await AdminApi.login(info.medusaUrl, info.admin.email, info.admin.password)
-})
+const stack = useStackContext()
+const { info, sandbox } = stack
 
 describe("checkout through Medusa's store API with the QFPay sandbox", () => {
   it("cart → payment session → QR → the wallet pays → cart complete → order with a captured payment of the exact amount", async () => {
@@ -41,7 +36,7 @@ describe("checkout through Medusa's store API with the QFPay sandbox", () => {
     const order = await storeApi(info).complete(cart.id)
     expect(order.total).toBe(cart.total)
 
-    const placed = await admin.order(order.id)
+    const placed = await stack.admin.order(order.id)
     const payment = qfpayPayment(placed)
     expect(payment.amount).toBe(cart.total)
     expect(sumAmounts(payment.captures)).toBe(cart.total)
@@ -60,7 +55,7 @@ describe("checkout through Medusa's store API with the QFPay sandbox", () => {
     await payOnWalletPage(status.qrcode!)
     // Nobody polls the store route or completes the cart: only QFPay's notification reaches Medusa.
     const [order] = await eventually(async () => {
-      const orders = await admin.ordersByEmail(email)
+      const orders = await stack.admin.ordersByEmail(email)
       return orders.length > 0 ? orders : undefined
     }, "the order created by the notification")
     expect(order!.currency_code).toBe("sgd")

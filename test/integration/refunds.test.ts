@@ -1,29 +1,23 @@
-import { beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { toMinorUnits } from "@qfpay-medusa/shared"
-import { AdminApi, AdminApiError, qfpayPayment, sumAmounts } from "../support/admin-api.js"
+import { AdminApiError, qfpayPayment, sumAmounts } from "../support/admin-api.js"
 import { placePaidOrder } from "../support/checkout.js"
-import { SandboxClient } from "../support/sandbox-client.js"
-import { stackInfo } from "../support/stack-info.js"
+import { useStackContext } from "../support/test-context.js"
 
-const info = stackInfo()
-const sandbox = new SandboxClient(info.sandboxUrl)
-let admin: AdminApi
-
-beforeAll(async () => {
-  admin = await AdminApi.login(info.medusaUrl, info.admin.email, info.admin.password)
-})
+const stack = useStackContext()
+const { info, sandbox } = stack
 
 describe("refunds through Medusa's admin API", () => {
   it("refunds part, then the rest, and the sandbox's ledger matches to the cent", async () => {
     const { order } = await placePaidOrder(info, { currency: "hkd", payType: "800201", items: 3 })
-    const payment = qfpayPayment(await admin.order(order.id))
+    const payment = qfpayPayment(await stack.admin.order(order.id))
     const total = payment.amount
     const first = Math.round(total * 37) / 100 // 37 %, cut to cents
 
-    await admin.refundPayment(payment.id, first)
-    await admin.refundPayment(payment.id, Math.round((total - first) * 100) / 100)
+    await stack.admin.refundPayment(payment.id, first)
+    await stack.admin.refundPayment(payment.id, Math.round((total - first) * 100) / 100)
 
-    const refunded = qfpayPayment(await admin.order(order.id))
+    const refunded = qfpayPayment(await stack.admin.order(order.id))
     expect(sumAmounts(refunded.refunds)).toBeCloseTo(total, 10)
 
     const syssn = String(payment.data.syssn)
@@ -38,7 +32,7 @@ describe("refunds through Medusa's admin API", () => {
     expect(new Set(refunds.map((r) => r.outTradeNo)).size).toBe(2)
 
     // Nothing is left to refund: Medusa refuses, and the ledger gains nothing.
-    await expect(admin.refundPayment(payment.id, 1)).rejects.toBeInstanceOf(AdminApiError)
+    await expect(stack.admin.refundPayment(payment.id, 1)).rejects.toBeInstanceOf(AdminApiError)
     expect((await sandbox.entriesFor(syssn)).filter((e) => e.kind === "refund")).toHaveLength(2)
   })
 })

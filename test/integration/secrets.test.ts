@@ -1,16 +1,11 @@
 import { readFileSync } from "node:fs"
-import { beforeAll, describe, expect, it } from "vitest"
-import { AdminApi } from "../support/admin-api.js"
+import { describe, expect, it } from "vitest"
 import { cartReadyToPay, checkoutStatus, openQfpaySession, placePaidOrder, shopperEmail, storeApi } from "../support/checkout.js"
-import { stackInfo } from "../support/stack-info.js"
+import { useStackContext } from "../support/test-context.js"
 
-const info = stackInfo()
+const stack = useStackContext()
+const { info } = stack
 const key = info.qfpayClientKey
-let admin: AdminApi
-
-beforeAll(async () => {
-  admin = await AdminApi.login(info.medusaUrl, info.admin.email, info.admin.password)
-})
 
 async function text(url: string): Promise<string> {
   const response = await fetch(url)
@@ -28,7 +23,7 @@ describe("the QFPay client key stays on the server", () => {
     expect(JSON.stringify(await storeApi(info).cart(cart.id))).not.toContain(key)
 
     const { order } = await placePaidOrder(info, { currency: "hkd", payType: "801114" })
-    expect(JSON.stringify(await admin.order(order.id))).not.toContain(key)
+    expect(JSON.stringify(await stack.admin.order(order.id))).not.toContain(key)
     expect(readFileSync(info.medusaLogFile, "utf8")).not.toContain(key)
   })
 
