@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { payTypeField } from "./schemas/fields.js";
 
 /**
  * The contract between the plugin's store route `GET /store/qfpay/payment-sessions/:id`
@@ -30,7 +31,7 @@ export const checkoutStatusSchema = z.object({
   session_id: z.string().min(1),
   status: z.enum(CHECKOUT_STATUSES),
   /** QFPay pay type code, e.g. "800201". */
-  pay_type: z.string().regex(/^\d{6}$/),
+  pay_type: payTypeField,
   /** Wallet id from the pay-type catalog, e.g. "wechat", "alipay_hk", "fps". */
   wallet: z.string().min(1),
   mode: checkoutModeSchema,

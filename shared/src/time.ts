@@ -1,6 +1,8 @@
 /** QFPay `txzone`: "+0800" style, sign and four digits, at most ±14:00. */
-const TXZONE = /^([+-])(\d{2})(\d{2})$/;
-const TXDTM = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+/** `+0800`: sign, hours, minutes. */
+export const TXZONE_PATTERN = /^([+-])(\d{2})(\d{2})$/;
+/** `YYYY-MM-DD hh:mm:ss`. */
+export const TXDTM_PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 export const DEFAULT_TXZONE = "+0800";
 
@@ -9,7 +11,7 @@ export class TimeFormatError extends Error {
 }
 
 export function isValidTxzone(txzone: string): boolean {
-  const match = TXZONE.exec(txzone);
+  const match = TXZONE_PATTERN.exec(txzone);
   if (!match) return false;
   const hours = Number(match[2]);
   const minutes = Number(match[3]);
@@ -18,7 +20,7 @@ export function isValidTxzone(txzone: string): boolean {
 
 /** Offset of `txzone` from UTC in minutes (+0800 → 480). */
 export function txzoneOffsetMinutes(txzone: string): number {
-  const match = TXZONE.exec(txzone);
+  const match = TXZONE_PATTERN.exec(txzone);
   if (!match || !isValidTxzone(txzone)) throw new TimeFormatError(`"${txzone}" is not a txzone like +0800`);
   const minutes = Number(match[2]) * 60 + Number(match[3]);
   return match[1] === "-" ? -minutes : minutes;
@@ -38,7 +40,7 @@ export function formatTxdtm(date: Date, txzone: string = DEFAULT_TXZONE): string
 
 /** The instant a `YYYY-MM-DD hh:mm:ss` wall clock in `txzone` stands for; throws on malformed or impossible dates. */
 export function parseTxdtm(text: string, txzone: string = DEFAULT_TXZONE): Date {
-  const match = TXDTM.exec(text.trim());
+  const match = TXDTM_PATTERN.exec(text.trim());
   if (!match) throw new TimeFormatError(`"${text}" is not a txdtm like 2024-01-31 13:45:00`);
   const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);

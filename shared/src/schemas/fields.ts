@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_TXAMT } from "../money.js";
 import { OUT_TRADE_NO_PATTERN } from "../out-trade-no.js";
+import { TXDTM_PATTERN, TXZONE_PATTERN } from "../time.js";
 
 /**
  * Field schemas shared by the endpoint schemas. QFPay is loose about types (numbers arrive as strings
@@ -41,9 +42,9 @@ export const payTypeField = z.string().regex(/^\d{6}$/, "pay_type must be six di
 export const currencyField = z.string().regex(/^[A-Za-z]{3}$/, "currency must be three letters");
 
 /** `YYYY-MM-DD hh:mm:ss`. */
-export const txdtmField = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, "time must be YYYY-MM-DD hh:mm:ss");
+export const txdtmField = z.string().regex(TXDTM_PATTERN, "time must be YYYY-MM-DD hh:mm:ss");
 
-export const txzoneField = z.string().regex(/^[+-]\d{4}$/, "txzone must look like +0800");
+export const txzoneField = z.string().regex(TXZONE_PATTERN, "txzone must look like +0800");
 
 /** Free text QFPay may send as a string, a number or null; absent and null become undefined. */
 export const looseText = z
