@@ -3,7 +3,7 @@
 # and closes with one line that counts them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh --browser
+bash scripts/setup.sh --browser --redis
 export MEDUSA_DISABLE_TELEMETRY=true
 
 log=$(mktemp)
