@@ -1,6 +1,6 @@
 import { respcdField } from "../schemas/fields.js";
 import { verify, type SignAlgorithm } from "../signing.js";
-import { QfpayGatewayError, QfpayTransportError, type EndpointName } from "./errors.js";
+import { QfpayGatewayError, QfpayRateLimitError, QfpayTransportError, type EndpointName } from "./errors.js";
 import { parseQfpayJson } from "./response-json.js";
 import type { RawAnswer } from "./transport.js";
 
@@ -19,8 +19,8 @@ export function badResponse(endpoint: EndpointName, message: string, status?: nu
 
 export function checkStatus(endpoint: EndpointName, answer: RawAnswer): void {
   if (answer.status >= 200 && answer.status < 300) return;
-  const reason = answer.status === 429 ? " (rate limit: 100/s, 400/min per merchant)" : "";
-  throw new QfpayTransportError(endpoint, "http_status", `HTTP ${answer.status}${reason}`, answer.status);
+  if (answer.status === 429) throw new QfpayRateLimitError(endpoint, retryAfterSeconds(answer.headers.get("retry-after")));
+  throw new QfpayTransportError(endpoint, "http_status", `HTTP ${answer.status}`, answer.status);
 }
 
 /**
@@ -56,6 +56,14 @@ export function readEnvelope(endpoint: EndpointName, answer: RawAnswer): Envelop
 export function gatewayFailure(endpoint: EndpointName, envelope: Envelope): QfpayGatewayError | undefined {
   if (envelope.respcd === SUCCESS || IN_PROGRESS.has(envelope.respcd)) return undefined;
   return new QfpayGatewayError(endpoint, envelope.respcd, textOf(envelope.json.resperr), textOf(envelope.json.respmsg));
+}
+
+/** `Retry-After` as whole seconds (a number of seconds or an HTTP date); undefined when absent or unreadable. */
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (header === null || header.trim() === "") return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 function textOf(value: unknown): string | undefined {

@@ -43,7 +43,7 @@ export class QfpayGatewayError extends QfpayError {
   }
 }
 
-export type TransportErrorKind = "timeout" | "network" | "http_status" | "bad_response" | "bad_signature";
+export type TransportErrorKind = "timeout" | "network" | "http_status" | "rate_limited" | "bad_response" | "bad_signature";
 
 /** The exchange with QFPay went wrong before a trustworthy answer was read. */
 export class QfpayTransportError extends QfpayError {
@@ -56,6 +56,21 @@ export class QfpayTransportError extends QfpayError {
     options?: { cause?: unknown },
   ) {
     super(`QFPay ${endpoint}: ${message}`, endpoint, options);
+  }
+}
+
+/**
+ * QFPay answered HTTP 429: the merchant's request limit (100/s, 400/min) is used up. QFPay did not act on the
+ * request; it may be sent again after `retryAfterSeconds`, never at once.
+ */
+export class QfpayRateLimitError extends QfpayTransportError {
+  constructor(
+    endpoint: EndpointName,
+    /** From `Retry-After` when QFPay sent one. */
+    readonly retryAfterSeconds: number | undefined,
+  ) {
+    const wait = retryAfterSeconds !== undefined ? `; retry after ${retryAfterSeconds} s` : "";
+    super(endpoint, "rate_limited", `QFPay refused the request: the merchant's rate limit is reached (HTTP 429, 100/s and 400/min per merchant${wait})`, 429);
   }
 }
 

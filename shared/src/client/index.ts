@@ -3,6 +3,7 @@ export {
   QfpayError,
   QfpayGatewayError,
   QfpayTransportError,
+  QfpayRateLimitError,
   QfpayRequestError,
   QfpayNotificationError,
   type EndpointName,

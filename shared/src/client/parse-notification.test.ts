@@ -51,4 +51,14 @@ describe("parseNotification", () => {
       expect(kind, raw).toBe("bad_body");
     }
   });
+
+  it("reads a signed body that starts with a UTF-8 byte-order mark, as bytes or as text", () => {
+    const withBom = `\uFEFF${body}`;
+    const bytes = new TextEncoder().encode(withBom);
+    const signature = md5(Buffer.concat([Buffer.from(bytes), Buffer.from(KEY)]));
+    for (const raw of [bytes, withBom]) {
+      expect(parseNotification(raw, signature, KEY).syssn).toBe("20200615000200020000641807");
+    }
+    expect(() => parseNotification(new TextEncoder().encode(body), signature, KEY)).toThrow(/X-QF-SIGN/);
+  });
 });

@@ -18,8 +18,9 @@ export function parseNotification(
   }
   let json: unknown;
   try {
+    // The signature covers the bytes as sent, a byte-order mark included; the JSON starts after it.
     const text = typeof rawBody === "string" ? rawBody : new TextDecoder("utf-8", { fatal: true }).decode(rawBody);
-    json = parseQfpayJson(text);
+    json = parseQfpayJson(text.replace(/^\uFEFF/, ""));
   } catch {
     throw new QfpayNotificationError("bad_body", "body is not UTF-8 JSON");
   }

@@ -28,7 +28,7 @@ export interface QfpayClientOptions {
   signType?: SignAlgorithm;
   /** Per attempt, covering connect, request and reading the answer. Default 5000. */
   timeoutMs?: number;
-  /** Extra attempts for `query` and `tradeBill` on time-outs, network failures, 5xx/429 and transient codes. Default 2. */
+  /** Extra attempts for `query` and `tradeBill` on time-outs, network failures, 5xx and transient codes (never 429). Default 2. */
   queryRetries?: number;
   /** Wait before the n-th retry: retryDelayMs × 2^(n-1). Default 200. */
   retryDelayMs?: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { QfpayGatewayError, QfpayTransportError } from "./errors.js";
+import { QfpayGatewayError, QfpayRateLimitError, QfpayTransportError } from "./errors.js";
 import { isRetryable, withRetries } from "./retry-policy.js";
 import { SendError } from "./transport.js";
 
@@ -10,7 +10,7 @@ const http = (status: number) => new QfpayTransportError("query", "http_status",
 
 describe("isRetryable", () => {
   it("repeats reads after any transient failure", () => {
-    for (const error of [notSent, maybeSent, timeout, http(500), http(503), http(429), new QfpayGatewayError("query", "1100")]) {
+    for (const error of [notSent, maybeSent, timeout, http(500), http(503), new QfpayGatewayError("query", "1100")]) {
       expect(isRetryable(error, true), String(error)).toBe(true);
     }
   });
@@ -20,6 +20,14 @@ describe("isRetryable", () => {
     for (const error of [maybeSent, timeout, http(503), new QfpayGatewayError("payment", "1205")]) {
       expect(isRetryable(error, false), String(error)).toBe(false);
     }
+  });
+
+  it("never repeats a 429 at once, not even a read", () => {
+    const limited = new QfpayRateLimitError("query", 3);
+    expect(isRetryable(limited, true)).toBe(false);
+    expect(limited.message).toMatch(/rate limit/);
+    expect(limited.message).not.toMatch(/could not be reached/);
+    expect(limited.retryAfterSeconds).toBe(3);
   });
 
   it("never repeats final answers", () => {

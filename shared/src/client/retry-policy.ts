@@ -3,14 +3,14 @@ import { SendError } from "./transport.js";
 
 /**
  * What may be sent again. An idempotent call (query) after any transient failure: time-out, network error,
- * HTTP 5xx/429, a retryable return code. Any other call only when its connection failed before the request left,
+ * HTTP 5xx, a retryable return code. Never a 429: sending again at once only spends more of the merchant's limit. Any other call only when its connection failed before the request left,
  * since a payment or refund that QFPay may have received must be looked up, not repeated.
  */
 export function isRetryable(error: unknown, idempotent: boolean): boolean {
   if (error instanceof SendError) return idempotent || !error.requestMayHaveBeenSent;
   if (!idempotent) return false;
   if (error instanceof QfpayTransportError && error.kind === "http_status") {
-    return error.status === 429 || (error.status ?? 0) >= 500;
+    return (error.status ?? 0) >= 500;
   }
   return error instanceof QfpayGatewayError && error.outcome === "retryable";
 }
