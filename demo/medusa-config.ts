@@ -23,6 +23,18 @@ function qfpayProviderOptions(): Record<string, unknown> {
 
 const qfpayEnabled = Boolean(env.QFPAY_APP_CODE)
 
+/** Session signing secrets have no fallback: a fixed one would let anyone mint an admin token. */
+function requiredSecret(name: "JWT_SECRET" | "COOKIE_SECRET"): string {
+  const value = env[name]
+  if (!value) {
+    throw new Error(
+      `${name} is not set. The demo launcher makes random JWT and cookie secrets on the first start ` +
+        `(kept in its state folder, demo/.pgdata/session-secrets.json); to run Medusa by hand, set JWT_SECRET and COOKIE_SECRET to long random values.`,
+    )
+  }
+  return value
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
@@ -31,8 +43,8 @@ module.exports = defineConfig({
       storeCors: env.STORE_CORS ?? "",
       adminCors: env.ADMIN_CORS ?? "",
       authCors: env.AUTH_CORS ?? "",
-      jwtSecret: env.JWT_SECRET || "demo-jwt-secret",
-      cookieSecret: env.COOKIE_SECRET || "demo-cookie-secret",
+      jwtSecret: requiredSecret("JWT_SECRET"),
+      cookieSecret: requiredSecret("COOKIE_SECRET"),
     },
   },
   admin: {

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url"
 import { logTail, runToCompletion, spawnManaged, type ManagedProcess } from "./managed-process.js"
 import { HOST } from "./ports.js"
 import type { QfpayConnection } from "./qfpay-connection.js"
+import { sessionSecrets } from "./session-secrets.js"
 
 /** The Medusa app this launcher runs (the folder holding medusa-config.ts). */
 export const DEMO_DIR = fileURLToPath(new URL("..", import.meta.url))
@@ -14,7 +15,7 @@ const ONE_MEDUSA_COPY = join(DEMO_DIR, "launcher", "one-medusa-copy.cjs")
 export type MedusaSetup = {
   port: number
   databaseUrl: string
-  /** Where logs and the seed marker go. */
+  /** Where logs, the seed marker and the session secrets go. */
   stateDir: string
   storefrontUrl: string
   adminEnabled: boolean
@@ -49,6 +50,7 @@ export function medusaUrl(port: number): string {
 
 function medusaEnv(setup: MedusaSetup): NodeJS.ProcessEnv {
   const url = medusaUrl(setup.port)
+  const secrets = sessionSecrets(setup.stateDir)
   return {
     ...process.env,
     NODE_ENV: "development",
@@ -62,6 +64,8 @@ function medusaEnv(setup: MedusaSetup): NodeJS.ProcessEnv {
     AUTH_CORS: `${url},${setup.storefrontUrl}`,
     MEDUSA_BACKEND_URL: url,
     MEDUSA_ADMIN_DISABLED: String(!setup.adminEnabled),
+    JWT_SECRET: secrets.jwtSecret,
+    COOKIE_SECRET: secrets.cookieSecret,
     QFPAY_APP_CODE: setup.qfpay.appCode,
     QFPAY_CLIENT_KEY: setup.qfpay.clientKey,
     QFPAY_MCHID: setup.qfpay.mchid ?? "",
