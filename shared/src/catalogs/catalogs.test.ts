@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CURRENCIES, currencyExponent, findCurrency, UnknownCurrencyError } from "./currencies.js";
-import { ENVIRONMENTS, resolveBaseUrl, UnknownEnvironmentError } from "./environments.js";
+import { ENVIRONMENTS, findEnvironment, resolveBaseUrl, UnknownEnvironmentError } from "./environments.js";
 import { checkoutModeOf, findPayType, PAY_TYPES, WALLETS, type PayMode } from "./pay-types.js";
 import { STATUS_CODES, statusCode } from "./status-codes.js";
 
@@ -23,8 +23,21 @@ describe("pay types", () => {
   it("has every row of the PayType table, once, with its description", () => {
     const reference = rowsOf("PayType Table");
     expect(reference.length).toBeGreaterThan(50);
-    expect(PAY_TYPES.map((payType) => payType.code).sort()).toEqual(reference.map((row) => row.code).sort());
     for (const row of reference) expect(findPayType(row.code)?.description).toBe(row.rest);
+  });
+
+  it("has the rows of the other documents' PayType tables, and nothing else (PayMe 805801 included)", () => {
+    const reference = rowsOf("PayType Table");
+    const mpm = rowsOf("PayType Table (merchant-present-mode.txt)");
+    const documented = new Set([...reference, ...mpm].map((row) => row.code));
+    expect(PAY_TYPES.map((payType) => payType.code).sort()).toEqual([...documented].sort());
+    expect(new Set(PAY_TYPES.map((payType) => payType.code)).size).toBe(PAY_TYPES.length);
+    expect(findPayType("805801")).toMatchObject({
+      wallet: "payme",
+      mode: "mpm",
+      regions: ["hk"],
+      description: mpm.find((row) => row.code === "805801")!.rest,
+    });
   });
 
   it("derives the mode from the description's words", () => {
@@ -67,16 +80,25 @@ describe("pay types", () => {
     expect(checkoutModeOf(findPayType("801512")!)).toBe("redirect");
     expect(checkoutModeOf(findPayType("801114")!)).toBe("redirect");
     expect(checkoutModeOf(findPayType("800208")!)).toBeUndefined();
-    expect(checkoutModeOf(findPayType("800207")!)).toBeUndefined();
+    expect(checkoutModeOf(findPayType("800207")!)).toBe("jsapi");
+    expect(checkoutModeOf(findPayType("800213")!)).toBeUndefined();
     expect(checkoutModeOf("802001")).toBe("qr");
+    expect(checkoutModeOf("805801")).toBe("qr");
   });
 });
 
 describe("status codes", () => {
-  it("has every row of the Transaction Status Codes table with its message", () => {
+  it("has every row of the Transaction Status Codes table with its message, then Japan's own codes", () => {
     const reference = rowsOf("Transaction Status Codes");
-    expect(STATUS_CODES.map((row) => row.code)).toEqual(reference.map((row) => row.code));
+    const japan = rowsOf("Response codes (japan-business-api.txt)");
+    expect(STATUS_CODES.map((row) => row.code)).toEqual([...reference, ...japan].map((row) => row.code));
     for (const row of reference) expect(statusCode(row.code).message).toBe(row.rest.replace(` (${row.code})`, ""));
+    for (const row of japan) expect(statusCode(row.code)).toEqual({ code: row.code, message: row.rest, outcome: "failed" });
+  });
+
+  it("knows Japan's codes 1144, 2004, 2006 and 2007 as declines", () => {
+    for (const code of ["1144", "2004", "2006", "2007"]) expect(statusCode(code).message).not.toMatch(/Unknown/);
+    expect(statusCode("2004").message).toBe("Insufficient account balance");
   });
 
   it("classifies outcomes", () => {
@@ -112,9 +134,19 @@ describe("currencies", () => {
 });
 
 describe("environments", () => {
-  it("has every URL of the environments table", () => {
-    const urls = referenceSection("Environments").flatMap((line) => line.match(/https:\/\/\S+/g) ?? []);
+  it("has every URL of the environments tables (the reference's and Japan's)", () => {
+    const urls = ["Environments", "Environments (japan-business-api.txt)"]
+      .flatMap(referenceSection)
+      .flatMap((line) => line.match(/https:\/\/\S+/g) ?? []);
     expect(ENVIRONMENTS.map((environment) => environment.baseUrl).sort()).toEqual([...urls].sort());
+  });
+
+  it("names Japan's business API environments as Japan's", () => {
+    expect(findEnvironment("jp-test")).toMatchObject({ kind: "test", baseUrl: "https://openapi-test.qfpay.com" });
+    expect(findEnvironment("jp-business-prod")).toMatchObject({ kind: "production", baseUrl: "https://openapi.qfpay.com" });
+    const japanese = ENVIRONMENTS.filter((environment) => environment.id.startsWith("jp-"));
+    expect(japanese.every((environment) => environment.name.startsWith("Japan"))).toBe(true);
+    expect(japanese.map((environment) => environment.kind).sort()).toEqual(["production", "production", "test"]);
   });
 
   it("resolves ids and explicit URLs", () => {

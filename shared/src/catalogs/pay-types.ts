@@ -30,7 +30,7 @@ export interface PayType {
 
 type Row = [code: string, wallet: WalletId, mode: PayMode, regions: readonly string[], description: string];
 
-/** The PayType table of the QFPay API reference, row by row. */
+/** The PayType table of the QFPay API reference, row by row, then the codes only other QFPay documents list. */
 const ROWS: readonly Row[] = [
   ["800008", "multi", "cpm", ["overseas"], "Consumer Present QR Code Mode (CPM) for WeChat, Alipay, UNIONPAY Quick Pass"],
   ["800101", "alipay", "mpm", ["overseas"], "Alipay Merchant Presented QR Code Payment in store (MPM) (Overseas Merchant)"],
@@ -90,6 +90,8 @@ const ROWS: readonly Row[] = [
   ["805401", "thaiqr", "mpm", ["sg"], "ThaiQR dynamic QRC Payment - Merchant Present Mode (MPM) (Singapore Merchant)"],
   ["805601", "gopay", "mpm", ["id"], "GoPay dynamic QRC Payment - Merchant Present Mode (MPM)"],
   ["805612", "gopay", "wap", ["id"], "GoPay WAP Payment"],
+  // Not in the reference's table; from the PayType table of merchant-present-mode.txt.
+  ["805801", "payme", "mpm", ["hk"], "PayMe Merchant Presented QR Code Payment in store (MPM) (HK Merchants)"],
 ];
 
 /** Alipay pre-authorization codes (freeze / authtrade / unfreeze). */
@@ -131,14 +133,21 @@ export function findPayType(code: string): PayType | undefined {
   return BY_CODE.get(code);
 }
 
-const CHECKOUT_MODES: Partial<Record<PayMode, "qr" | "redirect">> = {
+/** How a web checkout presents a pay type: a QR code, a redirect to `pay_url`, or WeChat's in-app payment sheet. */
+export type WebCheckoutMode = "qr" | "redirect" | "jsapi";
+
+const CHECKOUT_MODES: Partial<Record<PayMode, WebCheckoutMode>> = {
   mpm: "qr",
   web: "redirect",
   wap: "redirect",
+  jsapi: "jsapi",
 };
 
-/** How a web checkout presents the pay type: a QR code, a redirect to `pay_url`, or not at all. */
-export function checkoutModeOf(payType: PayType | string): "qr" | "redirect" | undefined {
+/**
+ * How a web checkout presents the pay type: a QR code, a redirect to `pay_url`, WeChat's payment sheet
+ * (`jsapi`, only inside WeChat, with the shopper's openid), or not at all.
+ */
+export function checkoutModeOf(payType: PayType | string): WebCheckoutMode | undefined {
   const found = typeof payType === "string" ? findPayType(payType) : payType;
   return found ? CHECKOUT_MODES[found.mode] : undefined;
 }
