@@ -9,7 +9,7 @@ export interface Environment {
 
 type Row = [region: string, name: string, testUrl: string | null, prodUrl: string | null];
 
-/** The reference's API Environments table. Japan lists a single URL, the production one. */
+/** The reference's API Environments table. Japan lists a single URL there, the production one. */
 const ROWS: readonly Row[] = [
   ["cn", "China Mainland", "https://test-openapi.qfpay.com", "https://openapi.qfpay.com"],
   ["hk", "Hong Kong", "https://test-openapi-hk.qfapi.com", "https://openapi-hk.qfapi.com"],
@@ -23,6 +23,15 @@ const ROWS: readonly Row[] = [
 
 const SANDBOX: Environment = { id: "sandbox", name: "Sandbox", kind: "test", baseUrl: "https://openapi-test.qfpay.com" };
 
+/**
+ * The two environments of japan-business-api.txt ("QFPay provides two environment"): its test URL is Japan's
+ * only test environment; its production URL predates the reference's `jp-prod`, for merchants set up on it.
+ */
+const JAPAN_BUSINESS_API: readonly Environment[] = [
+  { id: "jp-test", name: "Japan (Japan business API)", kind: "test", baseUrl: "https://openapi-test.qfpay.com" },
+  { id: "jp-business-prod", name: "Japan (Japan business API)", kind: "production", baseUrl: "https://openapi.qfpay.com" },
+];
+
 export const ENVIRONMENTS: readonly Environment[] = Object.freeze(
   [
     SANDBOX,
@@ -30,6 +39,7 @@ export const ENVIRONMENTS: readonly Environment[] = Object.freeze(
       ...(testUrl ? [{ id: `${region}-test`, name, kind: "test" as const, baseUrl: testUrl }] : []),
       ...(prodUrl ? [{ id: `${region}-prod`, name, kind: "production" as const, baseUrl: prodUrl }] : []),
     ]),
+    ...JAPAN_BUSINESS_API,
   ].map((environment) => Object.freeze(environment)),
 );
 

@@ -72,8 +72,20 @@ const ROWS: readonly Row[] = [
   ["2011", "Transaction serial number repeats", "failed"],
 ];
 
+/**
+ * Codes only japan-business-api.txt lists (its response code table), in its words (cells joined by ": ").
+ * Codes both documents list keep the reference's message; 1297 there is also "please try other payment types",
+ * still a decline.
+ */
+const JAPAN_ROWS: readonly Row[] = [
+  ["1144", "Wechat pay QR code was scanned by Alipay Bank card binded is invalid.", "failed"],
+  ["2004", "Insufficient account balance", "failed"],
+  ["2006", "QR code is illegal; Alipay QR code was scanned by wechat; QR code is invalid", "failed"],
+  ["2007", "The consumer closed the transaction: the consumer needs to enter the password, but the consumer closes the password input box, causing the order to close.", "failed"],
+];
+
 export const STATUS_CODES: readonly StatusCode[] = Object.freeze(
-  ROWS.map(([code, message, outcome]) => Object.freeze({ code, message, outcome })),
+  [...ROWS, ...JAPAN_ROWS].map(([code, message, outcome]) => Object.freeze({ code, message, outcome })),
 );
 
 const BY_CODE: ReadonlyMap<string, StatusCode> = new Map(STATUS_CODES.map((row) => [row.code, row]));
