@@ -24,8 +24,25 @@ export const FINAL_CHECKOUT_STATUSES: readonly CheckoutStatusValue[] = [
   "canceled",
 ];
 
-export const checkoutModeSchema = z.enum(["qr", "redirect"]);
+/** `qr`: show `qrcode`; `redirect`: send the shopper to `pay_url`; `jsapi`: open WeChat's payment sheet with `pay_params`. */
+export const checkoutModeSchema = z.enum(["qr", "redirect", "jsapi"]);
 export type CheckoutMode = z.infer<typeof checkoutModeSchema>;
+
+/**
+ * What QFPay answers a WeChat JSAPI (800207) payment with, to hand to
+ * `WeixinJSBridge.invoke("getBrandWCPayRequest", pay_params, ...)` inside WeChat unchanged.
+ */
+export const wechatPayParamsSchema = z
+  .object({
+    appId: z.string().min(1),
+    timeStamp: z.string().min(1),
+    nonceStr: z.string().min(1),
+    package: z.string().min(1),
+    signType: z.string().min(1),
+    paySign: z.string().min(1),
+  })
+  .passthrough();
+export type WechatPayParams = z.infer<typeof wechatPayParamsSchema>;
 
 export const checkoutStatusSchema = z.object({
   session_id: z.string().min(1),
@@ -37,8 +54,10 @@ export const checkoutStatusSchema = z.object({
   mode: checkoutModeSchema,
   /** The text to encode in the QR code (mode "qr"). */
   qrcode: z.string().min(1).optional(),
-  /** The wallet page to send the shopper to (mode "redirect"). */
+  /** The wallet page to send the shopper to (mode "redirect"); in mode "jsapi", QFPay's cashier page when given. */
   pay_url: z.string().url().optional(),
+  /** Mode "jsapi" while the payment is open: the parameters of WeChat's payment sheet. */
+  pay_params: wechatPayParamsSchema.optional(),
   /** Amount in the currency's minor unit (QFPay `txamt`). */
   amount: z.number().int().nonnegative(),
   /** Digits of QFPay's minor unit for this currency (`amount` / 10^amount_exponent is the major amount). */
