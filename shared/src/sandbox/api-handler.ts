@@ -5,12 +5,16 @@ import { bodySignature } from "./body-signature.js";
 import type { Endpoint, EndpointAnswer } from "./endpoint.js";
 import { QfpayRefusal } from "./errors.js";
 import type { Faults } from "./faults.js";
+import { sendGatewayPage } from "./gateway-pages.js";
 import { formParams, readBody, send } from "./http-io.js";
 import type { Ledger } from "./ledger.js";
 import type { Merchant, MerchantRegistry } from "./merchants.js";
 import { toPythonJson } from "./python-json.js";
-import type { RateLimiter } from "./rate-limit.js";
+import type { RaceHooks } from "./race-hooks.js";
+import type { RateDecision, RateLimiter } from "./rate-limit.js";
+import { requestIds } from "./request-ids.js";
 import type { TimerSet } from "./timers.js";
+import type { TrafficRecorder } from "./traffic.js";
 import type { EndpointName } from "./types.js";
 
 export interface ApiDependencies {
@@ -19,12 +23,16 @@ export interface ApiDependencies {
   faults: Faults;
   timers: TimerSet;
   rateLimiter: RateLimiter;
+  traffic: TrafficRecorder;
+  hooks: RaceHooks;
+  clock: () => Date;
   publicUrl: string;
 }
 
 /**
- * One call to a QFPay endpoint: network faults first (drop, latency, rate limit, 5xx), then authentication, a forced
- * return code if one waits, the endpoint itself; the answer is JSON signed with MD5(body + key).
+ * One call to a QFPay endpoint: the rate limit and traffic count on arrival, network faults (drop, latency, 5xx),
+ * authentication, `before` race hooks, a forced return code if one waits, the endpoint itself; the answer is JSON
+ * signed with MD5(body + key); then `after` race hooks.
  */
 export async function handleApiCall(
   request: IncomingMessage,
@@ -33,6 +41,11 @@ export async function handleApiCall(
   deps: ApiDependencies,
 ): Promise<void> {
   const { faults } = deps;
+  const decision = admit(request, route.name, deps);
+  if (!decision.allowed) {
+    sendGatewayPage(response, 429, { "retry-after": String(decision.retryAfterSeconds) });
+    return;
+  }
   if (faults.takeDropConnection()) {
     request.socket.destroy();
     return;
@@ -41,14 +54,8 @@ export async function handleApiCall(
     request.socket.destroy();
     return;
   }
-  if (faults.rateLimit && !deps.rateLimiter.allow(String(request.headers["x-qf-appcode"] ?? ""), performance.now())) {
-    send(response, 429, "<html><body><h1>429 Too Many Requests</h1></body></html>", { "content-type": "text/html" });
-    return;
-  }
   if (faults.takeHttp5xx()) {
-    send(response, 503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>", {
-      "content-type": "text/html",
-    });
+    sendGatewayPage(response, 503);
     return;
   }
   const params = formParams(request, await readBody(request));
@@ -56,6 +63,7 @@ export async function handleApiCall(
   let answer: EndpointAnswer;
   try {
     merchant = authenticate(request.headers, params, deps.merchants, route.endpoint.mchid);
+    deps.hooks.fire("before", route.name, requestIds(params, deps.ledger, merchant.appCode));
     const forcedRespcd = faults.takeForcedRespcd(route.name);
     if (forcedRespcd !== undefined && !route.endpoint.appliesForcedRespcd) {
       throw new QfpayRefusal(forcedRespcd, "forced by the sandbox's fault injection");
@@ -72,6 +80,17 @@ export async function handleApiCall(
     answer = { kind: "json", body: refusalBody(error) };
   }
   reply(response, answer, merchant);
+  if (merchant) deps.hooks.fire("after", route.name, requestIds(params, deps.ledger, merchant.appCode));
+}
+
+/** QFPay's gateway counts every request of an app code, and refuses it (429) above the limit. */
+function admit(request: IncomingMessage, endpoint: EndpointName, deps: ApiDependencies): RateDecision {
+  const appCode = String(request.headers["x-qf-appcode"] ?? "");
+  const limits = deps.faults.rateLimit;
+  const nowMs = deps.clock().getTime();
+  const decision: RateDecision = limits ? deps.rateLimiter.check(appCode, nowMs, limits) : { allowed: true };
+  deps.traffic.record(appCode, endpoint, nowMs, !decision.allowed);
+  return decision;
 }
 
 function refusalBody(refusal: QfpayRefusal): Record<string, string> {

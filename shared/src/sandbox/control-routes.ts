@@ -5,6 +5,7 @@ import type { SandboxControl } from "./types.js";
 
 export const CONTROL_PREFIX = "/__sandbox";
 
+/** The JSON body, with the query string's parameters under it (for GETs). */
 type Body = Record<string, unknown>;
 type ControlRoute = (control: SandboxControl, body: Body, setNotifyUrl: NotifyUrlSetter) => unknown;
 type NotifyUrlSetter = (appCode: string, url: string | undefined) => void;
@@ -20,6 +21,20 @@ const ROUTES: Readonly<Record<string, ControlRoute>> = {
   "POST /fail": (control, body) => control.fail(text(body.id), body.respcd === undefined ? undefined : text(body.respcd)),
   "POST /hold": (control, body) => control.hold(text(body.id), body.ms === undefined ? undefined : (body.ms as number)),
   "POST /expire": (control, body) => control.expire(text(body.id)),
+  "POST /refund-outside": (control, body) => control.refundOutside(text(body.id), optionalNumber(body.txamt)),
+  "GET /hooks": (control) => control.hooks.list(),
+  "POST /hooks": (control, body) => control.hooks.arm(body as never),
+  "DELETE /hooks": (control) => control.hooks.clear(),
+  "GET /notifications/state": (control) => control.notificationState(),
+  "POST /notifications/pause": (control) => control.pauseNotifications(),
+  "POST /notifications/resume": async (control) => ({ sent: await control.resumeNotifications() }),
+  "POST /notifications/release": async (control, body) => ({ sent: await control.releaseNotification(text(body.id)) }),
+  "POST /notifications/enabled": (control, body) => ({ enabled: control.notificationsEnabled(body.enabled as boolean) }),
+  "GET /traffic": (control, body) => {
+    const minutes = optionalNumber(body.minutes);
+    return control.traffic(minutes === undefined ? {} : { minutes });
+  },
+  "POST /traffic/reset": (control) => control.resetTraffic(),
   "POST /notify-url": (_control, body, setNotifyUrl) => {
     setNotifyUrl(text(body.appCode), body.url === undefined || body.url === null ? undefined : text(body.url));
     return { ok: true };
@@ -33,7 +48,8 @@ export async function handleControlRequest(
   control: SandboxControl,
   setNotifyUrl: NotifyUrlSetter,
 ): Promise<boolean> {
-  const path = new URL(request.url ?? "/", "http://sandbox").pathname;
+  const url = new URL(request.url ?? "/", "http://sandbox");
+  const path = url.pathname;
   if (!path.startsWith(`${CONTROL_PREFIX}/`)) return false;
   const route = ROUTES[`${request.method} ${path.slice(CONTROL_PREFIX.length)}`];
   if (!route) {
@@ -41,8 +57,8 @@ export async function handleControlRequest(
     return true;
   }
   try {
-    const body = await jsonBody(request);
-    sendJson(response, 200, route(control, body, setNotifyUrl) ?? { ok: true });
+    const body = { ...Object.fromEntries(url.searchParams), ...(await jsonBody(request)) };
+    sendJson(response, 200, (await route(control, body, setNotifyUrl)) ?? { ok: true });
   } catch (error) {
     if (error instanceof SandboxControlError) sendJson(response, error.httpStatus, { error: error.code, message: error.message });
     else if (error instanceof SandboxConfigError) sendJson(response, 400, { error: "bad_request", message: error.message });
@@ -64,6 +80,14 @@ async function jsonBody(request: IncomingMessage): Promise<Body> {
     throw new SandboxControlError("bad_request", "the body must be a JSON object");
   }
   return parsed as Body;
+}
+
+/** A number, or a numeric string from a query string; undefined when absent. */
+function optionalNumber(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  if (typeof number !== "number" || Number.isNaN(number)) throw new SandboxControlError("bad_request", "expected a number");
+  return number;
 }
 
 function text(value: unknown): string {

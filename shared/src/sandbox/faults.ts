@@ -1,5 +1,6 @@
 import { SandboxControlError } from "./errors.js";
-import type { EndpointName, FaultSettings, ForcedRespcd, SandboxFaults } from "./types.js";
+import { QFPAY_RATE_LIMITS, readRateLimitSetting } from "./rate-limit.js";
+import type { EndpointName, FaultChanges, FaultSettings, ForcedRespcd, RateLimitSetting, SandboxFaults } from "./types.js";
 
 export const ENDPOINT_NAMES: readonly EndpointName[] = [
   "payment",
@@ -12,11 +13,11 @@ export const ENDPOINT_NAMES: readonly EndpointName[] = [
   "trade_bill",
 ];
 
-const NO_FAULTS: FaultSettings = Object.freeze({
+/** The rate limit is QFPay's behaviour rather than a fault; `clear()` brings back the one the sandbox started with. */
+const NO_FAULTS: Omit<FaultSettings, "rateLimit"> = Object.freeze({
   latencyMs: 0,
   http5xx: 0,
   dropConnection: 0,
-  rateLimit: false,
   duplicateNotifications: false,
   delayNotificationsMs: 0,
   outOfOrder: false,
@@ -37,6 +38,14 @@ const flag: Check = (value, name) => {
   return value;
 };
 
+const rateLimit: Check = (value, name) => {
+  const setting = readRateLimitSetting(value);
+  if (setting === undefined) {
+    throw new SandboxControlError("bad_request", `${name} must be false, true or { perSecond, perMinute } (whole numbers > 0)`);
+  }
+  return setting;
+};
+
 const forced: Check = (value, name) => {
   if (value === undefined || value === null) return undefined;
   const candidate = value as Partial<ForcedRespcd>;
@@ -54,7 +63,7 @@ const CHECKS: Readonly<Record<keyof FaultSettings, Check>> = {
   latencyMs: count,
   http5xx: count,
   dropConnection: count,
-  rateLimit: flag,
+  rateLimit,
   forceRespcd: forced,
   duplicateNotifications: flag,
   delayNotificationsMs: count,
@@ -64,9 +73,13 @@ const CHECKS: Readonly<Record<keyof FaultSettings, Check>> = {
 
 /** The faults in force; the `take*` methods consume one-shot faults. */
 export class Faults implements SandboxFaults {
-  private settings: FaultSettings = { ...NO_FAULTS };
+  private settings: FaultSettings;
 
-  set(changes: Partial<FaultSettings>): FaultSettings {
+  constructor(private readonly startRateLimit: RateLimitSetting = { ...QFPAY_RATE_LIMITS }) {
+    this.settings = { ...NO_FAULTS, rateLimit: startRateLimit };
+  }
+
+  set(changes: FaultChanges): FaultSettings {
     if (typeof changes !== "object" || changes === null) {
       throw new SandboxControlError("bad_request", "faults must be an object");
     }
@@ -81,13 +94,13 @@ export class Faults implements SandboxFaults {
   }
 
   clear(): FaultSettings {
-    this.settings = { ...NO_FAULTS };
+    this.settings = { ...NO_FAULTS, rateLimit: this.startRateLimit };
     return this.current();
   }
 
   current(): FaultSettings {
-    const { forceRespcd, ...rest } = this.settings;
-    return { ...rest, ...(forceRespcd ? { forceRespcd: { ...forceRespcd } } : {}) };
+    const { forceRespcd, rateLimit, ...rest } = this.settings;
+    return { ...rest, rateLimit: rateLimit && { ...rateLimit }, ...(forceRespcd ? { forceRespcd: { ...forceRespcd } } : {}) };
   }
 
   takeHttp5xx(): boolean {
@@ -116,7 +129,7 @@ export class Faults implements SandboxFaults {
     return this.settings.latencyMs;
   }
 
-  get rateLimit(): boolean {
+  get rateLimit(): RateLimitSetting {
     return this.settings.rateLimit;
   }
 

@@ -111,10 +111,15 @@ export class Ledger {
     this.usedAuthCodes.add(code);
   }
 
-  add(fields: NewEntry): Entry {
+  /** A new syssn, for a record that must know its number before it is added. */
+  issueSyssn(): string {
+    return this.nextSyssn();
+  }
+
+  add(fields: NewEntry, syssn = this.nextSyssn()): Entry {
     const entry: Entry = {
       ...fields,
-      syssn: this.nextSyssn(),
+      syssn,
       createdAt: this.clock(),
       state: "pending",
       refunded: 0,

@@ -4,6 +4,7 @@ import { postJson } from "./http-post.js";
 import type { Entry } from "./ledger.js";
 import type { Merchant, MerchantRegistry } from "./merchants.js";
 import { notificationBody, type NotifyType } from "./notification-body.js";
+import { NotificationGate } from "./notification-gate.js";
 import { toPythonJson } from "./python-json.js";
 import type { TimerSet } from "./timers.js";
 import type { NotificationAttempt } from "./types.js";
@@ -25,6 +26,7 @@ interface Job {
   readonly appCode: string;
   readonly notifyType: string;
   readonly syssn: string;
+  readonly outTradeNo: string;
   readonly body: string;
   readonly signature: string;
   readonly forged: boolean;
@@ -38,8 +40,12 @@ export interface NotifierOptions {
   timeScale: number;
 }
 
-/** Sends QFPay's asynchronous notifications: signed JSON POSTs to the app code's notify URL, retried on schedule. */
+/**
+ * Sends QFPay's asynchronous notifications: signed JSON POSTs to the app code's notify URL, retried on schedule.
+ * Every attempt, first or retry, passes the `gate` (pause, release, switch off).
+ */
 export class Notifier {
+  readonly gate = new NotificationGate();
   private readonly log: NotificationAttempt[] = [];
   private readonly abort = new AbortController();
   private nextId = 1;
@@ -76,6 +82,7 @@ export class Notifier {
       appCode: merchant.appCode,
       notifyType,
       syssn: fields.syssn ?? "",
+      outTradeNo: fields.out_trade_no ?? "",
       body,
       signature: bodySignature(body, key),
       forged,
@@ -104,8 +111,13 @@ export class Notifier {
 
   private start(job: Job): void {
     const delay = this.options.faults.notificationDelayMs;
-    if (delay > 0) this.options.timers.after(delay, () => void this.attempt(job, 1));
-    else void this.attempt(job, 1);
+    if (delay > 0) this.options.timers.after(delay, () => this.due(job, 1));
+    else this.due(job, 1);
+  }
+
+  private due(job: Job, attempt: number): void {
+    const { id: notificationId, notifyType, syssn, outTradeNo } = job;
+    this.gate.pass({ notificationId, attempt, notifyType, syssn, outTradeNo, send: () => this.attempt(job, attempt) });
   }
 
   private async attempt(job: Job, attempt: number): Promise<void> {
@@ -136,7 +148,7 @@ export class Notifier {
     }
     const interval = RETRY_INTERVALS_MS[attempt - 1];
     if (acknowledged || job.forged || interval === undefined) return;
-    this.options.timers.after(interval * this.options.timeScale, () => void this.attempt(job, attempt + 1));
+    this.options.timers.after(interval * this.options.timeScale, () => this.due(job, attempt + 1));
   }
 }
 

@@ -7,12 +7,15 @@ import { API_ROUTES } from "./endpoints/index.js";
 import { SandboxConfigError } from "./errors.js";
 import { Faults } from "./faults.js";
 import { sendJson } from "./http-io.js";
+import { createLedgerActions } from "./ledger-actions.js";
 import { Ledger } from "./ledger.js";
 import { MerchantRegistry } from "./merchants.js";
 import { Notifier } from "./notifier.js";
-import { RateLimiter } from "./rate-limit.js";
+import { RaceHooks } from "./race-hooks.js";
+import { QFPAY_RATE_LIMITS, RateLimiter, readRateLimitSetting } from "./rate-limit.js";
 import { TimerSet } from "./timers.js";
-import type { Sandbox, SandboxOptions } from "./types.js";
+import { DEFAULT_TRAFFIC_HISTORY_MINUTES, TrafficRecorder } from "./traffic.js";
+import type { RateLimitSetting, Sandbox, SandboxOptions } from "./types.js";
 import { handleWalletRequest } from "./wallet-routes.js";
 
 const DEFAULT_HOST = "127.0.0.1";
@@ -28,13 +31,22 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   if (!(typeof timeScale === "number" && timeScale >= 0 && Number.isFinite(timeScale))) {
     throw new SandboxConfigError(`notifyTimeScale must be a number ≥ 0, got ${timeScale}`);
   }
+  const rateLimit = startRateLimit(options.rateLimit);
+  const historyMinutes = options.trafficHistoryMinutes ?? DEFAULT_TRAFFIC_HISTORY_MINUTES;
+  if (!(Number.isSafeInteger(historyMinutes) && historyMinutes > 0)) {
+    throw new SandboxConfigError(`trafficHistoryMinutes must be a whole number > 0, got ${historyMinutes}`);
+  }
   const clock = options.clock ?? (() => new Date());
   const merchants = new MerchantRegistry(options.merchants);
   const timers = new TimerSet();
-  const faults = new Faults();
+  const faults = new Faults(rateLimit);
   const notifier = new Notifier({ timers, faults, merchants, timeScale });
   const ledger = new Ledger(clock, timers, (entry) => notifier.notify(entry));
-  const control = createControl(ledger, faults, notifier);
+  const actions = createLedgerActions(ledger);
+  const hooks = new RaceHooks(actions, clock);
+  const traffic = new TrafficRecorder(clock, historyMinutes);
+  const rateLimiter = new RateLimiter();
+  const control = createControl({ ledger, actions, faults, notifier, hooks, traffic, rateLimiter });
   const setNotifyUrl = (appCode: string, url: string | undefined): void => merchants.setNotifyUrl(appCode, url);
 
   const sockets = new Set<Socket>();
@@ -48,8 +60,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   if (address === null || typeof address === "string") throw new SandboxConfigError("the sandbox did not get a TCP port");
   const reachableHost = WILDCARD_HOSTS.has(host) ? DEFAULT_HOST : host.includes(":") ? `[${host}]` : host;
   const url = `http://${reachableHost}:${address.port}`;
-  const rateLimiter = new RateLimiter();
-  const api: ApiDependencies = { merchants, ledger, faults, timers, rateLimiter, publicUrl: (options.publicUrl ?? url).replace(/\/+$/, "") };
+  const publicUrl = (options.publicUrl ?? url).replace(/\/+$/, "");
+  const api: ApiDependencies = { merchants, ledger, faults, timers, rateLimiter, traffic, hooks, clock, publicUrl };
 
   server.on("request", (request: IncomingMessage, response: ServerResponse) => {
     route(request, response).catch((error: unknown) => {
@@ -90,6 +102,16 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       return closing;
     },
   };
+}
+
+/** QFPay's limits unless the options say otherwise. */
+function startRateLimit(option: unknown): RateLimitSetting {
+  if (option === undefined) return { ...QFPAY_RATE_LIMITS };
+  const setting = readRateLimitSetting(option);
+  if (setting === undefined) {
+    throw new SandboxConfigError("rateLimit must be false or { perSecond, perMinute } with whole numbers > 0");
+  }
+  return setting;
 }
 
 function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {

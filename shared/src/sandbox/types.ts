@@ -22,9 +22,23 @@ export interface SandboxOptions {
   notifyTimeScale?: number;
   /** Base URL that `qrcode` and `pay_url` point to, when the sandbox is reached under another address. */
   publicUrl?: string;
-  /** The sandbox's clock for `sysdtm`, expiry and queries; default `() => new Date()`. */
+  /** The sandbox's clock for `sysdtm`, expiry, queries, the rate limit and traffic figures; default `() => new Date()`. */
   clock?: () => Date;
+  /** QFPay's rate limit per app code; default `{ perSecond: 100, perMinute: 400 }`, `false` for none. */
+  rateLimit?: RateLimitSetting;
+  /** How many minutes of per-second traffic the sandbox keeps; default 15. */
+  trafficHistoryMinutes?: number;
 }
+
+export interface RateLimits {
+  /** Requests allowed in any sliding second. */
+  perSecond: number;
+  /** Requests allowed in any sliding 60 seconds. */
+  perMinute: number;
+}
+
+/** `false`: no rate limit. */
+export type RateLimitSetting = RateLimits | false;
 
 export type { EndpointName } from "../client/errors.js";
 
@@ -84,8 +98,11 @@ export interface FaultSettings {
   http5xx: number;
   /** The next n API calls have their connection dropped without an answer. */
   dropConnection: number;
-  /** Enforce QFPay's rate limits (100 requests/s, 400/min per app code) with HTTP 429. */
-  rateLimit: boolean;
+  /**
+   * The rate limit per app code (HTTP 429 beyond it): the start option's value until changed; `false` for none.
+   * `set` also takes `true` for QFPay's 100/s and 400/min.
+   */
+  rateLimit: RateLimitSetting;
   /** The next call (to one endpoint, or any) answers this respcd. */
   forceRespcd?: ForcedRespcd;
   /** Every notification is sent twice. */
@@ -117,9 +134,13 @@ export interface NotificationAttempt {
   readonly acknowledged: boolean;
 }
 
+/** What `faults.set` takes: any settings, `rateLimit` also as `true` (QFPay's limits). */
+export type FaultChanges = Partial<Omit<FaultSettings, "rateLimit"> & { rateLimit: RateLimitSetting | true }>;
+
 export interface SandboxFaults {
   /** Merges into the current settings. */
-  set(settings: Partial<FaultSettings>): FaultSettings;
+  set(settings: FaultChanges): FaultSettings;
+  /** No faults; the rate limit goes back to the start option's. */
   clear(): FaultSettings;
   current(): FaultSettings;
 }
@@ -134,9 +155,130 @@ export interface SandboxControl {
   hold(id: string, ms?: number): LedgerEntry;
   /** The order expires now (1181). */
   expire(id: string): LedgerEntry;
+  /**
+   * A refund made outside the merchant's API (QFPay's portal or app): `txamt` (default: all that is left) of a
+   * paid payment, numbered by QFPay (its `out_trade_no` is its own syssn), notified like any refund.
+   */
+  refundOutside(paymentId: string, txamt?: number): LedgerEntry;
   readonly faults: SandboxFaults;
+  /** One-shot actions on an order when a request about it arrives or has been answered. */
+  readonly hooks: SandboxHooks;
   notifications(): readonly NotificationAttempt[];
+  /** Notifications due from now on wait, in order, until `resumeNotifications` or `releaseNotification`. */
+  pauseNotifications(): void;
+  /** Sends the held notifications one after the other, in order; resolves with how many were sent. */
+  resumeNotifications(): Promise<number>;
+  /** Sends the held notifications of one order (syssn or out_trade_no) now; resolves with how many. */
+  releaseNotification(id: string): Promise<number>;
+  /**
+   * `false`: no notification is sent at all, as with a notify URL never set up at QFPay (held ones are dropped);
+   * `true` sends those that fall due from then on. Answers the current setting.
+   */
+  notificationsEnabled(enabled?: boolean): boolean;
+  notificationState(): NotificationState;
+  /** Requests per app code and endpoint; `minutes` of per-second history (default: all that is kept). */
+  traffic(options?: { minutes?: number }): TrafficReport;
+  /** Forgets every request seen: the traffic figures and the rate limiter's windows. */
+  resetTraffic(): void;
   ledger(): readonly LedgerEntry[];
+}
+
+export interface HeldNotification {
+  readonly notificationId: number;
+  readonly attempt: number;
+  readonly notifyType: string;
+  readonly syssn: string;
+  readonly outTradeNo: string;
+}
+
+export interface NotificationState {
+  readonly enabled: boolean;
+  readonly paused: boolean;
+  /** Oldest first. */
+  readonly held: readonly HeldNotification[];
+}
+
+/** Endpoints whose requests name an order (by syssn or out_trade_no). */
+export type RaceHookEndpoint = Exclude<EndpointName, "trade_bill">;
+/** What a hook does to the order: as the control API's `pay`, `hold`, `fail`, `expire`. */
+export type RaceHookAction = "pay" | "hold" | "fail" | "expire";
+/** `before`: the action, then the request is handled; `after`: the request is answered, then the action. */
+export type RaceHookMoment = "before" | "after";
+
+export interface RaceHookSpec {
+  endpoint: RaceHookEndpoint;
+  /** A syssn or out_trade_no the request names, directly or through the order it names. */
+  id: string;
+  action: RaceHookAction;
+  /** Default `before`. */
+  when?: RaceHookMoment;
+  /** For `fail`: the code (default 1201). */
+  respcd?: string;
+  /** For `hold`: paid after this many milliseconds. */
+  ms?: number;
+}
+
+export interface RaceHook {
+  readonly hookId: number;
+  readonly endpoint: RaceHookEndpoint;
+  readonly id: string;
+  readonly action: RaceHookAction;
+  readonly when: RaceHookMoment;
+  readonly respcd?: string;
+  readonly ms?: number;
+  readonly armedAt: string;
+  /** Set once the hook has fired; it never fires again. */
+  readonly fired?: RaceHookFiring;
+}
+
+export interface RaceHookFiring {
+  readonly at: string;
+  /** `refused`: the action could not be done (e.g. pay on an order closed meanwhile); the ledger is unchanged. */
+  readonly result: "done" | "refused";
+  /** The order after the action. */
+  readonly entry?: LedgerEntry;
+  readonly message?: string;
+}
+
+export interface SandboxHooks {
+  arm(spec: RaceHookSpec): RaceHook;
+  /** Armed and fired hooks, in the order they were armed. */
+  list(): readonly RaceHook[];
+  /** Forgets every hook, armed or fired. */
+  clear(): void;
+}
+
+export interface TrafficSecond {
+  /** Unix time in seconds (the sandbox clock's). */
+  readonly second: number;
+  readonly count: number;
+  readonly rateLimited: number;
+}
+
+export interface TrafficStats {
+  /** API requests that reached the sandbox, answered or not. */
+  readonly requests: number;
+  /** Of these, answered HTTP 429. */
+  readonly rateLimited: number;
+  /** The most requests in any sliding second, and in any sliding 60 seconds, 429s included. */
+  readonly peakPerSecond: number;
+  readonly peakPerMinute: number;
+  /** Seconds that saw requests, oldest first. */
+  readonly perSecond: readonly TrafficSecond[];
+}
+
+export interface AppCodeTraffic extends TrafficStats {
+  readonly endpoints: Readonly<Partial<Record<EndpointName, TrafficStats>>>;
+}
+
+export interface TrafficReport {
+  /** Since when requests were counted (start or last reset), and when this report was made. */
+  readonly since: string;
+  readonly at: string;
+  /** How many minutes of per-second history `perSecond` covers. */
+  readonly minutes: number;
+  /** By `X-QF-APPCODE` as sent ("" when missing). */
+  readonly appCodes: Readonly<Record<string, AppCodeTraffic>>;
 }
 
 export interface Sandbox {

@@ -2,19 +2,11 @@ import { formatTxdtm } from "../../time.js";
 import { outcomeFields } from "../answer-fields.js";
 import { json, type Endpoint } from "../endpoint.js";
 import { QfpayRefusal } from "../errors.js";
-import { respcdOf, type Entry } from "../ledger.js";
+import { respcdOf } from "../ledger.js";
 import { channelSerial } from "../notification-body.js";
 import { ParamReader } from "../params.js";
+import { bookRefund } from "../refund-booking.js";
 import { applyOutcome } from "./outcome.js";
-
-/** Why an entry cannot be refunded, by state; a missing state means it can. */
-const UNREFUNDABLE_STATES: Partial<Record<Entry["state"], [respcd: string, reason: string]>> = {
-  pending: ["1261", "the order has not been paid"],
-  holding: ["1261", "the order has not been paid"],
-  closed: ["1264", "the order is closed"],
-  expired: ["1264", "the order expired unpaid"],
-  failed: ["1136", "the payment failed"],
-};
 
 /**
  * POST /trade/v1/refund: a new record with its own out_trade_no against `syssn`, partial and repeated
@@ -37,28 +29,7 @@ export const refund: Endpoint = {
     ledger.expireDue();
     const original = ledger.find(merchant.appCode, origSyssn);
     if (!original) throw new QfpayRefusal("1268", `no transaction ${origSyssn}`);
-    checkRefundable(original);
-    ledger.assertOutTradeNoFree(merchant.appCode, outTradeNo, "refund");
-    const left = original.txamt - original.refunded;
-    if (left <= 0) throw new QfpayRefusal("1125", `${origSyssn} is refunded in full`);
-    if (txamt > left) throw new QfpayRefusal("1272", `at most ${left} can still be refunded, asked ${txamt}`);
-
-    const entry = ledger.add({
-      appCode: merchant.appCode,
-      ...(merchant.mchid !== undefined ? { mchid: merchant.mchid } : {}),
-      kind: "refund",
-      payType: original.payType,
-      outTradeNo,
-      txamt,
-      txcurrcd: original.txcurrcd,
-      txdtm,
-      txzone,
-      preauth: false,
-      origSyssn: original.syssn,
-      ...(udid !== undefined ? { udid } : {}),
-      ...(original.goodsName !== undefined ? { goodsName: original.goodsName } : {}),
-    });
-    ledger.reserveRefund(original, txamt);
+    const entry = bookRefund(ledger, original, { outTradeNo, txamt, txdtm, txzone, ...(udid !== undefined ? { udid } : {}) });
     applyOutcome(ledger, entry, context.forcedRespcd ?? "0000");
 
     const respcd = respcdOf(entry);
@@ -80,14 +51,3 @@ export const refund: Endpoint = {
     });
   },
 };
-
-function checkRefundable(original: Entry): void {
-  if (original.kind !== "payment" && original.kind !== "deduct") {
-    throw new QfpayRefusal("1136", `${original.syssn} is a ${original.kind}, not a payment`);
-  }
-  if (original.preauth && original.kind === "payment") {
-    throw new QfpayRefusal("1136", "a pre-auth freeze is not refunded: deduct with authtrade or unfreeze with reversal");
-  }
-  const refusal = UNREFUNDABLE_STATES[original.state];
-  if (refusal) throw new QfpayRefusal(refusal[0], `${original.syssn}: ${refusal[1]}`);
-}
