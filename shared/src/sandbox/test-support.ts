@@ -186,3 +186,22 @@ export function useSandboxWithReceiver(options: { perTest?: boolean } = {}): { r
     },
   };
 }
+
+/** A JSON call to the control API under `/__sandbox`. */
+export async function controlCall(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const response = await fetch(`${sandbox.url}/__sandbox${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+/** Resolves once `condition` holds, checking every 10 ms. */
+export async function until(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
