@@ -91,7 +91,16 @@ export const JSON_ENDPOINTS = {
     defaults: ["code"],
     idempotent: false,
   },
-} as const satisfies Record<Exclude<EndpointName, "trade_bill">, JsonEndpoint>;
+} as const satisfies Record<Exclude<EndpointName, "trade_bill" | keyof typeof WECHAT_TOOL_ENDPOINTS>, JsonEndpoint>;
 
 /** The statement download: a GET answered with a zip file (or a JSON error). */
 export const TRADE_BILL_ENDPOINT = { name: "trade_bill", path: "/download/v1/trade_bill", method: "GET" } as const;
+
+/**
+ * WeChat JSAPI through QFPay's official account (see wechat-oauth.ts): the shopper's browser is sent to
+ * `get_weixin_oauth_code` (app code and signature in the query), the server exchanges the code for the openid.
+ */
+export const WECHAT_TOOL_ENDPOINTS = {
+  get_weixin_oauth_code: { name: "get_weixin_oauth_code", path: "/tool/v1/get_weixin_oauth_code", method: "GET" },
+  get_weixin_openid: { name: "get_weixin_openid", path: "/tool/v1/get_weixin_openid", method: "GET" },
+} as const;

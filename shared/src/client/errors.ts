@@ -9,7 +9,9 @@ export type EndpointName =
   | "reversal"
   | "authtrade"
   | "add_note"
-  | "trade_bill";
+  | "trade_bill"
+  | "get_weixin_oauth_code"
+  | "get_weixin_openid";
 
 /** Base of every error the client throws. Messages never contain the client key or request bodies. */
 export class QfpayError extends Error {

@@ -12,4 +12,5 @@ export {
 export { selectPaymentRecord, type PaymentRecordSelection } from "./select-payment-record.js";
 export { parseNotification } from "./parse-notification.js";
 export { parseQfpayJson } from "./response-json.js";
-export { JSON_ENDPOINTS, TRADE_BILL_ENDPOINT } from "./endpoints.js";
+export { JSON_ENDPOINTS, TRADE_BILL_ENDPOINT, WECHAT_TOOL_ENDPOINTS } from "./endpoints.js";
+export { wechatOauthCodeUrl, fetchWechatOpenid, type WechatOauthCredentials } from "./wechat-oauth.js";
