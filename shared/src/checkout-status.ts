@@ -81,3 +81,44 @@ export const checkoutErrorSchema = z.object({
   code: z.string().optional(),
 });
 export type CheckoutError = z.infer<typeof checkoutErrorSchema>;
+
+/** Device classes as the pay-types route names them (see catalogs/devices.ts). */
+export const STORE_DEVICE_CLASSES = ["desktop", "phone", "wechat"] as const;
+
+/** One entry of `GET /store/qfpay/pay-types?cart_id=…`. */
+export const storePayTypeSchema = z.object({
+  pay_type: payTypeField,
+  /** Wallet id from the catalog, e.g. "alipay_hk", "payme". */
+  wallet: z.string().min(1),
+  /** The wallet's name as shoppers know it (English; the widget may translate). */
+  name: z.string().min(1),
+  /** How the widget shows it. */
+  mode: checkoutModeSchema,
+  /** The catalog's mode: "mpm" (QR), "web", "wap" (the wallet's page), "jsapi" (inside WeChat). */
+  pay_mode: z.enum(["mpm", "web", "wap", "jsapi"]),
+  /** Alipay pre-authorization: funds are frozen now and captured later. */
+  preauth: z.boolean(),
+  /** Whether it works on the device class of the request (`device`). */
+  fits_device: z.boolean(),
+  /** The device classes it works on. */
+  devices: z.array(z.enum(STORE_DEVICE_CLASSES)),
+  /** What the documents say about refunds: "partial", "full", or "unstated" (ask QFPay). */
+  refunds: z.enum(["partial", "full", "unstated"]),
+});
+export type StorePayType = z.infer<typeof storePayTypeSchema>;
+
+export const storePayTypesSchema = z.object({
+  cart_id: z.string().min(1),
+  currency_code: z.string().length(3),
+  /** The device class the order is for: from `?device=`, else the request's User-Agent. */
+  device: z.enum(STORE_DEVICE_CLASSES),
+  /** The payment provider to create the session with, `pp_qfpay_<id>`; null when the cart's region has none. */
+  provider_id: z.string().nullable(),
+  /** Whether the storefront may send `data.pay_type`; otherwise the server picks `default_pay_type`. */
+  storefront_may_choose: z.boolean(),
+  /** What the server uses when the storefront sends no pay type (null when it fits neither currency nor region). */
+  default_pay_type: payTypeField.nullable(),
+  /** Best choice for the device first; the ones that do not fit the device last. */
+  pay_types: z.array(storePayTypeSchema),
+});
+export type StorePayTypes = z.infer<typeof storePayTypesSchema>;
