@@ -35,10 +35,30 @@ function requiredSecret(name: "JWT_SECRET" | "COOKIE_SECRET"): string {
   return value
 }
 
+/**
+ * With REDIS_URL, Medusa's Redis modules replace the in-memory ones, so several instances share one
+ * cache, one set of locks, one event queue and one workflow state. Without it nothing changes.
+ */
+function redisModules(redisUrl: string | undefined): Record<string, unknown>[] {
+  if (!redisUrl) return []
+  return [
+    { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+    { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+    { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+    {
+      resolve: "@medusajs/medusa/locking",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
+      },
+    },
+  ]
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: env.DATABASE_URL,
     databaseLogging: false,
+    redisUrl: env.REDIS_URL || undefined,
     http: {
       storeCors: env.STORE_CORS ?? "",
       adminCors: env.ADMIN_CORS ?? "",
@@ -52,7 +72,9 @@ module.exports = defineConfig({
     backendUrl: env.MEDUSA_BACKEND_URL,
   },
   plugins: qfpayEnabled ? [{ resolve: "@qfpay-medusa/plugin", options: {} }] : [],
-  modules: qfpayEnabled
+  modules: [
+    ...redisModules(env.REDIS_URL),
+    ...(qfpayEnabled
     ? [
         {
           resolve: "@medusajs/medusa/payment",
@@ -67,5 +89,6 @@ module.exports = defineConfig({
           },
         },
       ]
-    : [],
+    : []),
+  ],
 })

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process"
-import { createWriteStream, readFileSync, mkdirSync } from "node:fs"
+import { createWriteStream, readFileSync, mkdirSync, writeFileSync } from "node:fs"
 import { dirname } from "node:path"
 
 export type SpawnSpec = {
@@ -17,7 +17,16 @@ export type ManagedProcess = {
   /** Resolves with the exit code (null when killed by a signal). */
   readonly exited: Promise<number | null>
   hasExited(): boolean
+  /** Sends a signal to the whole group at once, with no grace (SIGKILL: as if it crashed). */
+  signal(signal: NodeJS.Signals): void
   stop(graceMs?: number): Promise<void>
+}
+
+/** Empties a log file so its tail speaks of this run only. */
+export function freshLog(path: string): string {
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, "")
+  return path
 }
 
 export function logTail(logFile: string, lines = 40): string {
@@ -72,6 +81,7 @@ export function spawnManaged(spec: SpawnSpec): ManagedProcess {
     pid,
     exited,
     hasExited: () => done,
+    signal: (signal) => signalGroup(child, signal),
     async stop(graceMs = 10_000) {
       if (!done) signalGroup(child, "SIGTERM")
       const timer = setTimeout(() => signalGroup(child, "SIGKILL"), graceMs)

@@ -1,10 +1,13 @@
 import { join } from "node:path"
 import type { Sandbox } from "@qfpay-medusa/shared/sandbox"
-import { DEMO_DIR, medusaUrl, prepareMedusa, startMedusa, type SeedState } from "./medusa.js"
+import { startMedusa, type RunningMedusa } from "./medusa.js"
+import { prepareMedusa, type SeedState } from "./medusa-data.js"
+import { DEMO_DIR, medusaUrl, type MedusaSetup, type WorkerMode } from "./medusa-env.js"
 import { assertPortFree, findFreePort, HOST } from "./ports.js"
 import { externalDatabase, startEmbeddedPostgres, type Database } from "./postgres.js"
 import type { QfpayConnection } from "./qfpay-connection.js"
-import { startDemoSandbox } from "./sandbox.js"
+import { startRedis } from "./redis.js"
+import { notifyUrlFor, startDemoSandbox } from "./sandbox.js"
 import { startStorefront } from "./storefront.js"
 
 /** A port to use, or 0 for any free one. Each comes with the variable that sets it, for error messages. */
@@ -31,6 +34,20 @@ export type StackOptions = {
   storefrontEnabled?: boolean
   /** Scales the sandbox's notification retry schedule (tests use a small number). */
   notifyTimeScale?: number
+  /**
+   * Medusa's Redis modules (cache, locking, event bus, workflow engine): `true` starts a scratch
+   * redis-server in the state folder, `{ url }` uses that Redis. Without it the in-memory ones.
+   */
+  redis?: boolean | { url: string }
+  /**
+   * How many `medusa start` processes share the one database (default 1); migrated and seeded once.
+   * They listen on ports.medusa and the ports after it (any free ones with 0).
+   */
+  medusaInstances?: number
+  /** Each instance's worker mode, by index; "shared" (API and scheduled jobs) for any not given. */
+  workerModes?: WorkerMode[]
+  /** The instance (index) the sandbox's notifications go to; default 0. */
+  notifyInstance?: number
   /** Extra environment for Medusa only. */
   medusaEnv?: NodeJS.ProcessEnv
   /** Progress lines ("Postgres ready", ...). */
@@ -40,7 +57,13 @@ export type StackOptions = {
 }
 
 export type Stack = {
+  /** The first instance's URL (medusaUrls[0]). */
   medusaUrl: string
+  medusaUrls: string[]
+  /** The Medusa instances, for fault tests: `medusa[1].kill("SIGKILL")`, then `medusa[1].restart()`. */
+  medusa: RunningMedusa[]
+  /** null without the redis option. */
+  redisUrl: string | null
   /** null when the storefront was not started. */
   storefrontUrl: string | null
   adminUrl: string | null
@@ -53,7 +76,9 @@ export type Stack = {
   regions: SeedState["regions"]
   admin: SeedState["admin"]
   databaseUrl: string
+  /** The first instance's log (medusaLogFiles[0]). */
   medusaLogFile: string
+  medusaLogFiles: string[]
   stop(): Promise<void>
 }
 
@@ -73,10 +98,36 @@ async function resolvePorts(wanted: Partial<StackPorts>, needed: (keyof StackPor
   return ports
 }
 
+/** The ports of the instances after the first: the next ones after a fixed port, free ones after 0. */
+async function furtherMedusaPorts(wanted: number, first: number, count: number): Promise<number[]> {
+  const ports: number[] = []
+  for (let i = 1; i < count; i++) {
+    if (wanted === 0) {
+      ports.push(await findFreePort())
+    } else {
+      await assertPortFree(first + i, `Medusa instance ${i + 1}`, PORT_VARIABLES.medusa)
+      ports.push(first + i)
+    }
+  }
+  return ports
+}
+
+/** Starts every instance at once; if one fails, the others are stopped and the first failure thrown. */
+async function startInstances(setups: MedusaSetup[], signal: AbortSignal): Promise<RunningMedusa[]> {
+  const results = await Promise.allSettled(setups.map((setup) => startMedusa(setup, undefined, signal)))
+  const started = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []))
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected")
+  if (failure) {
+    await Promise.all(started.map((medusa) => medusa.stop()))
+    throw failure.reason
+  }
+  return started
+}
+
 /**
- * Brings up Postgres, the QFPay sandbox (unless a real QFPay is given), Medusa with the plugin
- * (migrated and seeded once) and the storefront. `stop()` ends all of it, newest first; a failure
- * while starting stops what had started and rethrows.
+ * Brings up Postgres, Redis (when asked), the QFPay sandbox (unless a real QFPay is given), Medusa
+ * with the plugin (migrated and seeded once, then one or more instances) and the storefront.
+ * `stop()` ends all of it, newest first; a failure while starting stops what had started and rethrows.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const stateDir = options.stateDir ?? join(DEMO_DIR, ".pgdata")
@@ -86,12 +137,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     log(line)
     signal.throwIfAborted()
   }
+  const instances = options.medusaInstances ?? 1
+  if (!Number.isInteger(instances) || instances < 1) throw new Error(`medusaInstances must be a whole number from 1, got ${instances}`)
+  const notifyInstance = options.notifyInstance ?? 0
+  if (!Number.isInteger(notifyInstance) || notifyInstance < 0 || notifyInstance >= instances) {
+    throw new Error(`notifyInstance must be an instance index from 0 to ${instances - 1}, got ${notifyInstance}`)
+  }
   const storefrontEnabled = options.storefrontEnabled ?? true
   const needed: (keyof StackPorts)[] = ["medusa"]
   if (storefrontEnabled) needed.push("storefront")
   if (!options.qfpay) needed.push("sandbox")
   if (!options.databaseUrl) needed.push("postgres")
   const ports = await resolvePorts(options.ports ?? {}, needed)
+  const medusaPorts = [ports.medusa, ...(await furtherMedusaPorts(options.ports?.medusa ?? DEFAULT_PORTS.medusa, ports.medusa, instances))]
 
   const stoppers: (() => Promise<void>)[] = []
   const stopAll = async () => {
@@ -108,43 +166,56 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     progress(`Postgres ready (${database.embedded ? "embedded" : "external"})`)
 
-    const url = medusaUrl(ports.medusa)
+    let redisUrl: string | null = null
+    if (options.redis === true) {
+      const redis = await startRedis({ port: 0, dir: join(stateDir, "redis") })
+      stoppers.push(() => redis.stop())
+      redisUrl = redis.url
+      progress(`Redis ready at ${redisUrl}`)
+    } else if (options.redis) {
+      redisUrl = options.redis.url
+    }
+
+    const urls = medusaPorts.map(medusaUrl)
     let sandbox: Sandbox | null = null
     let qfpay = options.qfpay
     if (!qfpay) {
       const started = await startDemoSandbox({
         port: ports.sandbox,
-        medusaUrl: url,
+        medusaUrl: urls[notifyInstance]!,
         ...(options.notifyTimeScale !== undefined ? { notifyTimeScale: options.notifyTimeScale } : {}),
       })
       sandbox = started.sandbox
       qfpay = started.connection
       stoppers.push(() => started.sandbox.close())
-      progress(`QFPay sandbox ready at ${sandbox.url}`)
+      progress(`QFPay sandbox ready at ${sandbox.url} (notifications to ${notifyUrlFor(urls[notifyInstance]!)})`)
     }
 
     const storefrontUrl = storefrontEnabled ? `http://${HOST}:${ports.storefront}` : null
     const adminEnabled = options.adminEnabled ?? true
-    const setup = {
-      port: ports.medusa,
+    const setups: MedusaSetup[] = medusaPorts.map((port, i) => ({
+      port,
       databaseUrl: database.url,
       stateDir,
       storefrontUrl: storefrontUrl ?? "",
       adminEnabled,
-      qfpay,
+      qfpay: qfpay!,
+      workerMode: options.workerModes?.[i] ?? "shared",
+      name: i === 0 ? "medusa" : `medusa-${i + 1}`,
+      ...(redisUrl ? { redisUrl } : {}),
       ...(options.medusaEnv ? { extraEnv: options.medusaEnv } : {}),
-    }
-    const { seed, reused } = await prepareMedusa(setup)
+    }))
+    const { seed, reused } = await prepareMedusa(setups[0]!)
     progress(reused ? "Medusa data from an earlier start reused" : "Medusa migrated and seeded")
-    const medusa = await startMedusa(setup, undefined, signal)
-    stoppers.push(() => medusa.stop())
-    progress(`Medusa ready at ${medusa.url}`)
+    const medusa = await startInstances(setups, signal)
+    stoppers.push(() => Promise.all(medusa.map((instance) => instance.stop())).then(() => undefined))
+    progress(`Medusa ready at ${urls.join(", ")}`)
 
     if (storefrontUrl) {
       const storefront = await startStorefront(
         ports.storefront,
         {
-          medusaUrl: medusa.url,
+          medusaUrl: urls[0]!,
           publishableKey: seed.publishableKey,
           redirectOrigins: sandbox ? [sandbox.url] : [],
         },
@@ -155,9 +226,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
 
     return {
-      medusaUrl: medusa.url,
+      medusaUrl: urls[0]!,
+      medusaUrls: urls,
+      medusa,
+      redisUrl,
       storefrontUrl,
-      adminUrl: adminEnabled ? `${medusa.url}/app` : null,
+      adminUrl: adminEnabled ? `${urls[0]}/app` : null,
       sandbox,
       qfpayBaseUrl: qfpay.baseUrl,
       qfpay,
@@ -165,7 +239,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       regions: seed.regions,
       admin: seed.admin,
       databaseUrl: database.url,
-      medusaLogFile: medusa.logFile,
+      medusaLogFile: medusa[0]!.logFile,
+      medusaLogFiles: medusa.map((instance) => instance.logFile),
       stop: stopAll,
     }
   } catch (error) {
