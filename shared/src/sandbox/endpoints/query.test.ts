@@ -6,7 +6,8 @@ import type { Sandbox } from "../types.js";
 let now = new Date("2026-03-10T04:00:00Z");
 let sandbox: Sandbox;
 beforeAll(async () => {
-  sandbox = await startTestSandbox({ clock: () => now });
+  // The clock stands still between moves, so all calls of this file fall in one second: no rate limit here.
+  sandbox = await startTestSandbox({ clock: () => now, rateLimit: false });
 });
 afterAll(() => sandbox.close());
 
@@ -50,6 +51,26 @@ describe("query", () => {
     const page2 = await call(sandbox, "/trade/v1/query", { syssn, page: "2", page_size: "2" });
     expect(page2.body).toMatchObject({ page: "2", page_size: "2" });
     expect(records(page2).map((r) => r.syssn)).toEqual([a.syssn]);
+  });
+
+  it("answers a batch of 100 syssns, or of 100 long out_trade_nos, or both lists together, on one page of 100", async () => {
+    const created = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => createPayment(sandbox, { out_trade_no: `${uniqueNo("B")}_${String(i).padStart(3, "0")}`.padEnd(120, "x") })),
+    );
+    const syssns = created.map((payment) => payment.syssn);
+    const numbers = created.map((payment) => payment.outTradeNo);
+    // Sent at once, so handled in any order; syssns grow with each new record.
+    const newestFirst = (list: string[]) => [...list].sort().reverse();
+    const bySyssn = await call(sandbox, "/trade/v1/query", { syssn: syssns.join(","), page_size: "100" });
+    expect(records(bySyssn).map((r) => r.syssn)).toEqual(newestFirst(syssns));
+    const byNumber = await call(sandbox, "/trade/v1/query", { out_trade_no: numbers.join(","), page_size: "100" });
+    expect(records(byNumber).map((r) => r.syssn)).toEqual(newestFirst(syssns));
+    const both = await call(sandbox, "/trade/v1/query", { syssn: syssns.join(","), out_trade_no: numbers.slice(0, 50).join(","), page_size: "100" });
+    expect(records(both).map((r) => r.syssn)).toEqual(newestFirst(syssns.slice(0, 50))); // both lists must match
+    const page2 = await call(sandbox, "/trade/v1/query", { syssn: syssns.join(","), page: "2", page_size: "30" });
+    expect(records(page2).map((r) => r.syssn)).toEqual(newestFirst(syssns).slice(30, 60));
+    const tooLong = await call(sandbox, "/trade/v1/query", { out_trade_no: `${numbers[0]},${"x".repeat(129)}` });
+    expect(tooLong.body.respcd).toBe("1104");
   });
 
   it("answers an unknown syssn with an empty list", async () => {
