@@ -29,8 +29,17 @@ describe("qfpay-sandbox options", () => {
     expect(optionsFromCli(["--port", "0"], env).port).toBe(0);
   });
 
+  it("reads the rate limit as per-second/per-minute or off, from the flag or QFPAY_SANDBOX_RATE_LIMIT", () => {
+    const merchant = ["--app-code", "A", "--client-key", "K"];
+    expect(optionsFromCli([...merchant, "--rate-limit", "5/50"], {}).rateLimit).toEqual({ perSecond: 5, perMinute: 50 });
+    expect(optionsFromCli(merchant, { QFPAY_SANDBOX_RATE_LIMIT: "off" }).rateLimit).toBe(false);
+    expect(optionsFromCli(merchant, {}).rateLimit).toBeUndefined();
+  });
+
   it.each([
     ["no merchant", [], {}],
+    ["a rate limit that is neither off nor n/m", ["--rate-limit", "fast", "--app-code", "A", "--client-key", "K"], {}],
+    ["a zero rate limit", ["--rate-limit", "0/400", "--app-code", "A", "--client-key", "K"], {}],
     ["an app code without key", ["--app-code", "A"], {}],
     ["a port that is not a number", ["--port", "http", "--app-code", "A", "--client-key", "K"], {}],
     ["a negative time scale", ["--notify-time-scale=-1", "--app-code", "A", "--client-key", "K"], {}],

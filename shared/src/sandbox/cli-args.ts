@@ -1,12 +1,13 @@
 import { parseArgs } from "node:util";
 import { SandboxConfigError } from "./errors.js";
-import type { SandboxMerchant, SandboxOptions } from "./types.js";
+import type { RateLimitSetting, SandboxMerchant, SandboxOptions } from "./types.js";
 
 export const USAGE = `Usage: qfpay-sandbox [--port 0] [--host 127.0.0.1] [--public-url URL] [--notify-time-scale 1]
-                     [--app-code CODE --client-key KEY [--mchid ID] [--notify-url URL]]
+                     [--rate-limit 100/400|off] [--app-code CODE --client-key KEY [--mchid ID] [--notify-url URL]]
 Merchants may also come from QFPAY_SANDBOX_MERCHANTS, a JSON array of
   {"appCode": "...", "clientKey": "...", "mchid": "...", "notifyUrl": "..."}.
-Also read from the environment: QFPAY_SANDBOX_PORT, QFPAY_SANDBOX_HOST, QFPAY_SANDBOX_PUBLIC_URL.`;
+Also read from the environment: QFPAY_SANDBOX_PORT, QFPAY_SANDBOX_HOST, QFPAY_SANDBOX_PUBLIC_URL,
+QFPAY_SANDBOX_RATE_LIMIT (requests per second/per minute and app code; default 100/400).`;
 
 /** Sandbox options from command-line flags and the environment; flags win. */
 export function optionsFromCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): SandboxOptions {
@@ -17,12 +18,14 @@ export function optionsFromCli(argv: readonly string[], env: Readonly<Record<str
   const host = flag(values, "host") ?? env.QFPAY_SANDBOX_HOST;
   const publicUrl = flag(values, "public-url") ?? env.QFPAY_SANDBOX_PUBLIC_URL;
   const scale = flag(values, "notify-time-scale");
+  const rateLimit = flag(values, "rate-limit") ?? env.QFPAY_SANDBOX_RATE_LIMIT;
   return {
     merchants,
     ...(port !== undefined ? { port: wholeNumber(port, "--port") } : {}),
     ...(host !== undefined ? { host } : {}),
     ...(publicUrl !== undefined ? { publicUrl } : {}),
     ...(scale !== undefined ? { notifyTimeScale: positiveNumber(scale, "--notify-time-scale") } : {}),
+    ...(rateLimit !== undefined ? { rateLimit: rateLimitOf(rateLimit) } : {}),
   };
 }
 
@@ -31,6 +34,7 @@ const FLAGS = {
   host: { type: "string" },
   "public-url": { type: "string" },
   "notify-time-scale": { type: "string" },
+  "rate-limit": { type: "string" },
   "app-code": { type: "string" },
   "client-key": { type: "string" },
   mchid: { type: "string" },
@@ -85,6 +89,15 @@ function flag(values: Record<string, string | boolean | undefined>, name: string
 function wholeNumber(text: string, name: string): number {
   if (!/^\d+$/.test(text)) throw new SandboxConfigError(`${name} must be a whole number, got "${text}"`);
   return Number(text);
+}
+
+/** `off`, or `<per second>/<per minute>` such as `100/400`. */
+function rateLimitOf(text: string): RateLimitSetting {
+  if (text === "off") return false;
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const [perSecond, perMinute] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (perSecond <= 0 || perMinute <= 0) throw new SandboxConfigError(`--rate-limit must be off or like 100/400, got "${text}"`);
+  return { perSecond, perMinute };
 }
 
 function positiveNumber(text: string, name: string): number {
