@@ -3,6 +3,7 @@ import {
   checkoutModeOf,
   findCurrency,
   findEnvironment,
+  findPayType,
   isValidTxzone,
   ENVIRONMENTS,
   DEFAULT_TXZONE,
@@ -19,8 +20,16 @@ const REGIONS = [...new Set(ENVIRONMENTS.map((environment) => environment.id.spl
 /** Placeholders a `goodsNameTemplate` may use. */
 export const GOODS_NAME_PLACEHOLDERS = ["reference", "currency", "amount"] as const;
 
-const checkoutPayType = z.string().refine((code) => CHECKOUT_PAY_TYPE_CODES.includes(code), {
-  message: `must be a QFPay pay type a web checkout can show (QR or redirect): ${CHECKOUT_PAY_TYPE_CODES.join(", ")}`,
+const checkoutPayType = z.string().superRefine((code, context) => {
+  if (CHECKOUT_PAY_TYPE_CODES.includes(code)) return;
+  const known = findPayType(code);
+  const reason = known
+    ? `"${code}" (${known.description}) is not one a web checkout can show`
+    : `"${code}" is not a QFPay pay type`;
+  context.addIssue({
+    code: "custom",
+    message: `must be a QFPay pay type a web checkout can show (QR or redirect); ${reason}. Allowed: ${CHECKOUT_PAY_TYPE_CODES.join(", ")}`,
+  });
 });
 
 const currencyCode = z.string().refine((code) => findCurrency(code) !== undefined, {
@@ -123,7 +132,58 @@ export const qfpayOptionsSchema = z
     }
   });
 
-export type QfpayProviderOptions = z.input<typeof qfpayOptionsSchema>;
+/**
+ * The pay types a web checkout can show, as literal types so that a typo in medusa-config is a compile error.
+ * The catalog in @qfpay-medusa/shared is the source; options-types.test.ts fails when this list differs from it.
+ */
+export const CHECKOUT_PAY_TYPE_CODE_LIST = [
+  "800101", "800201", "800207", "800701", "801114", "801112", "801301", "801501", "801512", "801701", "801808",
+  "801814", "802001", "802201", "802301", "802901", "803001", "803101", "803214", "803301", "803314", "803701",
+  "803712", "803801", "804001", "804014", "804101", "804114", "804201", "804214", "805401", "805601", "805612",
+  "805801",
+] as const;
+export type QfpayCheckoutPayType = (typeof CHECKOUT_PAY_TYPE_CODE_LIST)[number];
+
+/** QFPay's environments by id, checked against the shared catalog like the pay types. */
+export const ENVIRONMENT_ID_LIST = [
+  "sandbox", "cn-test", "cn-prod", "hk-test", "hk-prod", "jp-prod", "th-test", "th-prod", "ae-test", "ae-prod",
+  "sg-test", "sg-prod", "id-test", "id-prod", "eu-test", "eu-prod", "jp-test", "jp-business-prod",
+] as const;
+export type QfpayEnvironmentId = (typeof ENVIRONMENT_ID_LIST)[number];
+export type QfpayRegion = QfpayEnvironmentId extends infer Id ? (Id extends `${infer Region}-${string}` ? Region : never) : never;
+
+/** `{ region, mode }` for exactly the environments QFPay has (Japan, for one, has no test environment by region). */
+export type QfpayEnvironmentByRegion = {
+  [Id in QfpayEnvironmentId]: Id extends `${infer Region extends QfpayRegion}-test`
+    ? { region: Region; mode: "test" }
+    : Id extends `${infer Region extends QfpayRegion}-prod`
+      ? { region: Region; mode: "production" }
+      : never;
+}[QfpayEnvironmentId];
+
+export type QfpayEnvironment = QfpayEnvironmentId | QfpayEnvironmentByRegion;
+
+export interface QfpayPayTypesOptions {
+  default: QfpayCheckoutPayType;
+  byCurrency?: Record<string, QfpayCheckoutPayType>;
+  allowed?: readonly QfpayCheckoutPayType[];
+  storefrontMayChoose?: boolean;
+}
+
+/** Where QFPay is: a named environment or an explicit base URL, never both. */
+export type QfpayEndpointOptions =
+  | { environment: QfpayEnvironment; baseUrl?: never }
+  | { baseUrl: string; environment?: never };
+
+type SchemaInput = z.input<typeof qfpayOptionsSchema>;
+
+/**
+ * The options as TypeScript checks them in medusa-config: the schema's input, with pay types and environments
+ * narrowed to the codes QFPay has and `environment`/`baseUrl` as a choice. Medusa's start checks them again.
+ */
+export type QfpayProviderOptions = Omit<SchemaInput, "environment" | "baseUrl" | "payTypes"> & {
+  payTypes?: QfpayPayTypesOptions;
+} & QfpayEndpointOptions;
 export type ResolvedQfpayOptions = z.output<typeof qfpayOptionsSchema>;
 
 export class QfpayOptionsError extends Error {
