@@ -4,6 +4,7 @@
  */
 import { PortInUseError, portFromEnv } from "./ports.js"
 import { realQfpayFromEnv } from "./qfpay-connection.js"
+import { scaleFromEnv } from "./scale-from-env.js"
 import { DEFAULT_PORTS, PORT_VARIABLES, startStack, type Stack, type StackPorts } from "./stack.js"
 import { notifyUrlFor } from "./sandbox.js"
 
@@ -20,7 +21,8 @@ function summary(stack: Stack): string {
     "QFPay for Medusa: the demo is running.",
     "",
     `  Storefront       ${stack.storefrontUrl}`,
-    `  Medusa           ${stack.medusaUrl}`,
+    ...stack.medusaUrls.map((url, i) => `  Medusa${stack.medusaUrls.length > 1 ? ` ${i + 1}` : "  "}         ${url}`),
+    ...(stack.redisUrl ? [`  Redis            ${stack.redisUrl}`] : []),
     `  Admin dashboard  ${stack.adminUrl}   (compiled on the first visit: allow a minute)`,
     `      email        ${stack.admin.email}`,
     `      password     ${stack.admin.password}`,
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
       ...(process.env.DEMO_STATE_DIR ? { stateDir: process.env.DEMO_STATE_DIR } : {}),
       ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
       ...(qfpay ? { qfpay } : {}),
+      ...scaleFromEnv(),
       onProgress: (line) => console.log(`demo: ${line}`),
       signal: aborter.signal,
     })

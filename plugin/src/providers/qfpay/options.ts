@@ -46,7 +46,7 @@ const environmentSchema = z.union([
       mode: z.enum(["test", "production"], { message: 'must be "test" or "production"' }),
     })
     .refine((environment) => findEnvironment(environmentId(environment)) !== undefined, {
-      message: "QFPay has no such environment (Japan has production only)",
+      message: `QFPay has no such environment (by region and mode: ${regionModePairs()})`,
     }),
 ]);
 
@@ -212,6 +212,16 @@ export function baseUrlOf(options: ResolvedQfpayOptions): string {
   if (options.baseUrl !== undefined) return options.baseUrl.replace(/\/+$/, "");
   const id = typeof options.environment === "string" ? options.environment : environmentId(options.environment!);
   return findEnvironment(id)!.baseUrl;
+}
+
+/** "cn test/production, hk test/production, ..." from the catalog. */
+function regionModePairs(): string {
+  return REGIONS.map((region) => {
+    const modes = (["test", "production"] as const).filter((mode) => findEnvironment(environmentId({ region, mode })) !== undefined);
+    return modes.length > 0 ? `${region} ${modes.join("/")}` : undefined;
+  })
+    .filter((entry) => entry !== undefined)
+    .join(", ");
 }
 
 function environmentId(environment: { region: string; mode: "test" | "production" }): string {
