@@ -23,7 +23,7 @@ export const PORT_VARIABLES: Readonly<Record<keyof StackPorts, string>> = {
 export const DEFAULT_PORTS: Readonly<StackPorts> = { medusa: 9000, storefront: 8000, sandbox: 9100, postgres: 54329 }
 
 export type StackOptions = {
-  /** Postgres data, logs and the seed marker. Default demo/.pgdata. */
+  /** Postgres data, Redis's folder, logs, the seed marker and the session secrets. Default demo/.pgdata. */
   stateDir?: string
   ports?: Partial<StackPorts>
   /** Use this Postgres instead of starting the embedded one. */
@@ -112,6 +112,16 @@ async function furtherMedusaPorts(wanted: number, first: number, count: number):
   return ports
 }
 
+function checkedInstanceOptions(options: StackOptions): { instances: number; notifyInstance: number } {
+  const instances = options.medusaInstances ?? 1
+  if (!Number.isInteger(instances) || instances < 1) throw new Error(`medusaInstances must be a whole number from 1, got ${instances}`)
+  const notifyInstance = options.notifyInstance ?? 0
+  if (!Number.isInteger(notifyInstance) || notifyInstance < 0 || notifyInstance >= instances) {
+    throw new Error(`notifyInstance must be an instance index from 0 to ${instances - 1}, got ${notifyInstance}`)
+  }
+  return { instances, notifyInstance }
+}
+
 /** Starts every instance at once; if one fails, the others are stopped and the first failure thrown. */
 async function startInstances(setups: MedusaSetup[], signal: AbortSignal): Promise<RunningMedusa[]> {
   const results = await Promise.allSettled(setups.map((setup) => startMedusa(setup, undefined, signal)))
@@ -137,12 +147,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     log(line)
     signal.throwIfAborted()
   }
-  const instances = options.medusaInstances ?? 1
-  if (!Number.isInteger(instances) || instances < 1) throw new Error(`medusaInstances must be a whole number from 1, got ${instances}`)
-  const notifyInstance = options.notifyInstance ?? 0
-  if (!Number.isInteger(notifyInstance) || notifyInstance < 0 || notifyInstance >= instances) {
-    throw new Error(`notifyInstance must be an instance index from 0 to ${instances - 1}, got ${notifyInstance}`)
-  }
+  const { instances, notifyInstance } = checkedInstanceOptions(options)
   const storefrontEnabled = options.storefrontEnabled ?? true
   const needed: (keyof StackPorts)[] = ["medusa"]
   if (storefrontEnabled) needed.push("storefront")
@@ -171,10 +176,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const redis = await startRedis({ port: 0, dir: join(stateDir, "redis") })
       stoppers.push(() => redis.stop())
       redisUrl = redis.url
-      progress(`Redis ready at ${redisUrl}`)
     } else if (options.redis) {
       redisUrl = options.redis.url
     }
+    if (redisUrl) progress(`Redis ready at ${redisUrl}${options.redis === true ? "" : " (external)"}`)
 
     const urls = medusaPorts.map(medusaUrl)
     let sandbox: Sandbox | null = null
