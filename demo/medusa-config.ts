@@ -9,14 +9,15 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  */
 const env = process.env
 
-function qfpayProviderOptions(): Record<string, unknown> {
+/** The QFPay merchant: given to the plugin, whose module serves every QFPay provider entry. */
+function qfpayMerchantOptions(): Record<string, unknown> {
   return {
     appCode: env.QFPAY_APP_CODE,
     clientKey: env.QFPAY_CLIENT_KEY,
     ...(env.QFPAY_MCHID ? { mchid: env.QFPAY_MCHID } : {}),
     ...(env.QFPAY_BASE_URL ? { baseUrl: env.QFPAY_BASE_URL } : {}),
     payTypes: demoPayTypesOption(),
-    // Extra provider options as JSON (e.g. qrExpiryMinutes), merged last.
+    // Extra merchant options as JSON (e.g. qrExpiryMinutes), merged last.
     ...(env.QFPAY_PROVIDER_OPTIONS ? JSON.parse(env.QFPAY_PROVIDER_OPTIONS) : {}),
   }
 }
@@ -71,21 +72,17 @@ module.exports = defineConfig({
     disable: env.MEDUSA_ADMIN_DISABLED === "true",
     backendUrl: env.MEDUSA_BACKEND_URL,
   },
-  plugins: qfpayEnabled ? [{ resolve: "@qfpay-medusa/plugin", options: {} }] : [],
+  plugins: qfpayEnabled ? [{ resolve: "@qfpay-medusa/plugin", options: qfpayMerchantOptions() }] : [],
   modules: [
     ...redisModules(env.REDIS_URL),
     ...(qfpayEnabled
     ? [
         {
           resolve: "@medusajs/medusa/payment",
+          // The provider reaches the plugin's module (its QFPay runtime and ledger) and Medusa's locks.
+          dependencies: ["qfpay", "locking"],
           options: {
-            providers: [
-              {
-                resolve: "@qfpay-medusa/plugin/providers/qfpay",
-                id: "qfpay",
-                options: qfpayProviderOptions(),
-              },
-            ],
+            providers: [{ resolve: "@qfpay-medusa/plugin/providers/qfpay", id: "qfpay" }],
           },
         },
       ]

@@ -57,8 +57,36 @@ export interface QfpayPaymentView {
   note: string | null;
 }
 
+/** One QFPay transaction on the plugin's ledger for the order's payment sessions (every attempt, refund, orphan). */
+export interface QfpayTransactionView {
+  out_trade_no: string;
+  kind: "payment" | "capture" | "refund";
+  attempt: number;
+  state: string;
+  amount: number;
+  amount_exponent: number;
+  currency_code: string;
+  /** order, refunded, refunding, awaiting_refund (an orphan an admin must refund), recorded. */
+  resolution: string | null;
+  resolution_note: string | null;
+  superseded: boolean;
+  /** "qfpay" for a refund made in QFPay's portal or app. */
+  origin: "store" | "qfpay";
+  created_at: string;
+}
+
+/** What the reconciliation did or found, newest last. */
+export interface QfpayEventView {
+  kind: string;
+  message: string;
+  out_trade_no: string | null;
+  created_at: string;
+}
+
 export interface QfpayOrderView {
   order_id: string;
   display_id: number | null;
   payments: QfpayPaymentView[];
+  transactions: QfpayTransactionView[];
+  events: QfpayEventView[];
 }

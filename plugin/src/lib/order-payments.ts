@@ -1,8 +1,9 @@
 import { currencyExponent, findPayType, WALLETS, type WalletId } from "@qfpay-medusa/shared";
-import { isQfpayProviderId } from "./configured-providers";
+import { isQfpayProviderId } from "../providers/qfpay/provider-id";
 import { readSessionData, refundedAmount, type QfpaySessionData } from "../providers/qfpay/session-data";
 import type { QfpayState } from "../providers/qfpay/state-mapping";
-import type { QfpayPaymentView, QfpayPaymentViewStatus } from "./admin-order-view";
+import type { RecordedEvent, TransactionRecord } from "../core/ledger";
+import type { QfpayEventView, QfpayPaymentView, QfpayPaymentViewStatus, QfpayTransactionView } from "./admin-order-view";
 
 /** Medusa's query graph, as far as reading an order's payments goes. */
 export interface QueryGraphLike {
@@ -14,23 +15,44 @@ export interface OrderPayments {
   id: string;
   display_id: number | null;
   payments: OrderPaymentRow[];
+  /** Every payment session of the order's payment collections, paid or not. */
+  sessionIds: string[];
 }
 
 /** An order's id, display id and payments (of every payment collection); undefined when there is no such order. */
 export async function loadOrderPayments(query: QueryGraphLike, orderId: string): Promise<OrderPayments | undefined> {
   const { data } = await query.graph({
     entity: "order",
-    fields: ["id", "display_id", "payment_collections.payments.id", "payment_collections.payments.provider_id", "payment_collections.payments.data"],
+    fields: [
+      "id",
+      "display_id",
+      "payment_collections.payments.id",
+      "payment_collections.payments.provider_id",
+      "payment_collections.payments.data",
+      "payment_collections.payment_sessions.id",
+      "payment_collections.payment_sessions.provider_id",
+    ],
     filters: { id: orderId },
   });
   const order = data[0] as
-    | { id: string; display_id?: number | null; payment_collections?: Array<{ payments?: OrderPaymentRow[] | null } | null> | null }
+    | {
+        id: string;
+        display_id?: number | null;
+        payment_collections?: Array<{
+          payments?: OrderPaymentRow[] | null;
+          payment_sessions?: Array<{ id: string; provider_id: string } | null> | null;
+        } | null> | null;
+      }
     | undefined;
   if (!order) return undefined;
   return {
     id: order.id,
     display_id: order.display_id ?? null,
     payments: (order.payment_collections ?? []).flatMap((collection) => collection?.payments ?? []),
+    sessionIds: (order.payment_collections ?? [])
+      .flatMap((collection) => collection?.payment_sessions ?? [])
+      .filter((session) => session !== null && isQfpayProviderId(session.provider_id))
+      .map((session) => session!.id),
   };
 }
 
@@ -85,4 +107,26 @@ export function qfpayPaymentViews(payments: readonly OrderPaymentRow[]): QfpayPa
       },
     ];
   });
+}
+
+/** The ledger's transactions of the order's sessions, as the admin widget lists them. */
+export function qfpayTransactionViews(records: readonly TransactionRecord[]): QfpayTransactionView[] {
+  return records.map((record) => ({
+    out_trade_no: record.out_trade_no,
+    kind: record.kind,
+    attempt: record.attempt,
+    state: record.state,
+    amount: record.amount,
+    amount_exponent: currencyExponent(record.currency_code),
+    currency_code: record.currency_code,
+    resolution: record.resolution,
+    resolution_note: record.resolution_note,
+    superseded: record.superseded,
+    origin: record.origin,
+    created_at: record.created_at.toISOString(),
+  }));
+}
+
+export function qfpayEventViews(events: readonly RecordedEvent[]): QfpayEventView[] {
+  return events.map((event) => ({ kind: event.kind, message: event.message, out_trade_no: event.out_trade_no, created_at: event.created_at.toISOString() }));
 }

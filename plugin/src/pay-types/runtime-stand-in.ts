@@ -1,12 +1,11 @@
 /**
- * Stand-in until `modules/qfpay/runtime-of.ts` (`qfpayRuntimeOf(scope)`) exists: the configured QFPay
- * providers with their validated options, read the way the other store routes read them today.
- * Replace the body with the runtime once it lands; callers need only `providerId` and `options`.
+ * The QFPay provider a store route speaks for, with the merchant's validated options from the plugin's runtime.
+ * Every `pp_qfpay_<id>` provider is served by the one merchant the plugin is configured with.
  */
 import type { MedusaContainer } from "@medusajs/framework/types";
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import { configuredQfpayProviders } from "../lib/configured-providers";
+import { qfpayModuleOf, qfpayRuntimeOf } from "../modules/qfpay/runtime-of";
 import type { ResolvedQfpayOptions } from "../providers/qfpay/options";
+import { isQfpayProviderId } from "../providers/qfpay/provider-id";
 
 export interface QfpayProviderRuntime {
   /** `pp_qfpay_<id>`. */
@@ -14,7 +13,9 @@ export interface QfpayProviderRuntime {
   options: ResolvedQfpayOptions;
 }
 
-export function qfpayProvidersOf(scope: MedusaContainer): QfpayProviderRuntime[] {
-  const configModule = scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE);
-  return configuredQfpayProviders(configModule).map(({ providerId, options }) => ({ providerId, options }));
+/** The QFPay provider among `providerIds` (e.g. a region's), if there is one and the plugin is configured. */
+export function qfpayProviderAmong(scope: MedusaContainer, providerIds: readonly string[]): QfpayProviderRuntime | undefined {
+  const providerId = providerIds.find(isQfpayProviderId);
+  if (!providerId || !qfpayModuleOf(scope).configured) return undefined;
+  return { providerId, options: qfpayRuntimeOf(scope).options };
 }

@@ -3,9 +3,15 @@ import type { AddressInfo } from "node:net";
 import type { Logger } from "@medusajs/framework/types";
 import { startSandbox, type Sandbox } from "@qfpay-medusa/shared/sandbox";
 import { QfpayClient } from "@qfpay-medusa/shared/server";
+import { SOLE_INSTANCE_LEASE } from "../core/lease";
+import { MemoryBudgetStore } from "../core/request-budget";
+import { QfpayRuntime } from "../core/runtime";
+import { InProcessSessionLock } from "../core/session-lock";
+import type { QfpayModuleService } from "../modules/qfpay";
 import type { QfpayApi } from "../providers/qfpay/qfpay-orders";
-import type { QfpayProviderOptions } from "../providers/qfpay/options";
+import { parseQfpayOptions, type QfpayProviderOptions } from "../providers/qfpay/options";
 import { QfpayProviderService } from "../providers/qfpay/service";
+import { MemoryLedger } from "./memory-ledger";
 
 export const APP_CODE = "PLUGINTESTAPP";
 export const CLIENT_KEY = "5F0E2A7C9B3D4E1F8A6C2B0D9E7F1A3C";
@@ -103,7 +109,10 @@ export interface ProviderHarness {
   sessions: SessionBook;
   logger: RecordingLogger;
   provider: QfpayProviderService;
-  /** Another provider instance on the same merchant with other options. */
+  /** The provider's runtime and ledger. */
+  runtime: QfpayRuntime;
+  ledger: MemoryLedger;
+  /** Another provider instance (with a runtime and ledger of its own) on the same merchant with other options. */
   providerWith(options: Partial<QfpayProviderOptions>): QfpayProviderService;
   close(): Promise<void>;
 }
@@ -116,18 +125,31 @@ export async function startProviderHarness(options: Partial<QfpayProviderOptions
   });
   const sessions = new SessionBook();
   const logger = new RecordingLogger();
-  const providerWith = (extra: Partial<QfpayProviderOptions>) =>
-    new QfpayProviderService(
-      { logger: logger as unknown as Logger, paymentSessionService: sessions },
-      { appCode: APP_CODE, clientKey: CLIENT_KEY, baseUrl: sandbox.url, ...options, ...extra },
-    );
+  const build = (extra: Partial<QfpayProviderOptions>) => {
+    const ledger = new MemoryLedger();
+    const runtime = new QfpayRuntime({
+      // QFPay's own limits: the sandbox enforces them, the tests may use all of them.
+      options: parseQfpayOptions({ appCode: APP_CODE, clientKey: CLIENT_KEY, baseUrl: sandbox.url, requestBudget: { perSecond: 100, perMinute: 400 }, ...options, ...extra }),
+      store: ledger,
+      budgetStore: new MemoryBudgetStore(),
+      lock: new InProcessSessionLock(),
+      lease: SOLE_INSTANCE_LEASE,
+      logger,
+    });
+    const module = { runtime: () => runtime, configured: true } as unknown as QfpayModuleService;
+    const provider = new QfpayProviderService({ logger: logger as unknown as Logger, qfpay: module }, {});
+    return { provider, runtime, ledger };
+  };
+  const first = build({});
   return {
     sandbox,
     inbox,
     sessions,
     logger,
-    provider: providerWith({}),
-    providerWith,
+    provider: first.provider,
+    runtime: first.runtime,
+    ledger: first.ledger,
+    providerWith: (extra) => build(extra).provider,
     async close() {
       await sandbox.close();
       await inbox.close();

@@ -5,9 +5,26 @@ export function formatMinor(minor: number, exponent: number, currencyCode: strin
   return `${(minor / 10 ** exponent).toFixed(exponent)} ${currencyCode.toUpperCase()}`;
 }
 
-export async function fetchQfpayOrderView(orderId: string, signal: AbortSignal): Promise<QfpayOrderView> {
+function backendUrl(path: string): string {
   const base = (import.meta as unknown as { env?: Record<string, string | undefined> }).env?.VITE_BACKEND_URL ?? "";
-  const response = await fetch(`${base.replace(/\/$/, "")}/admin/qfpay/orders/${encodeURIComponent(orderId)}`, {
+  return `${base.replace(/\/$/, "")}${path}`;
+}
+
+/** Refunds in full an orphaned QFPay order the reconciliation listed for an admin. */
+export async function refundOrphan(outTradeNo: string): Promise<void> {
+  const response = await fetch(backendUrl(`/admin/qfpay/transactions/${encodeURIComponent(outTradeNo)}/refund`), {
+    method: "POST",
+    credentials: "include",
+    headers: { Accept: "application/json" },
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { message?: string };
+    throw new Error(body.message ?? `The refund was refused (HTTP ${response.status})`);
+  }
+}
+
+export async function fetchQfpayOrderView(orderId: string, signal: AbortSignal): Promise<QfpayOrderView> {
+  const response = await fetch(backendUrl(`/admin/qfpay/orders/${encodeURIComponent(orderId)}`), {
     credentials: "include",
     headers: { Accept: "application/json" },
     signal,

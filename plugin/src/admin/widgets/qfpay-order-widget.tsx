@@ -1,9 +1,9 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk";
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types";
-import { Badge, Container, Copy, Heading, Text } from "@medusajs/ui";
+import { Badge, Button, Container, Copy, Heading, Text } from "@medusajs/ui";
 import { useEffect, useState } from "react";
-import type { QfpayOrderView, QfpayPaymentView, QfpayPaymentViewStatus } from "../../lib/admin-order-view";
-import { fetchQfpayOrderView, formatMinor } from "../lib/qfpay-order-view";
+import type { QfpayEventView, QfpayOrderView, QfpayPaymentView, QfpayPaymentViewStatus, QfpayTransactionView } from "../../lib/admin-order-view";
+import { fetchQfpayOrderView, formatMinor, refundOrphan } from "../lib/qfpay-order-view";
 
 type Load = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; view: QfpayOrderView };
 
@@ -65,20 +65,80 @@ const PaymentSection = ({ payment }: { payment: QfpayPaymentView }) => (
   </div>
 );
 
+/** The card follows refunds made in the admin and what the reconciliation does, without a page reload. */
+const REFRESH_MS = 5000;
+
+const TransactionRow = ({ transaction, onRefund }: { transaction: QfpayTransactionView; onRefund: (outTradeNo: string) => void }) => (
+  <div className="border-ui-border-base border-t py-1">
+    <Field
+      label={`${transaction.kind} #${transaction.attempt}`}
+      value={`${formatMinor(transaction.amount, transaction.amount_exponent, transaction.currency_code)} · ${transaction.state}${transaction.resolution ? ` · ${transaction.resolution}` : ""}${transaction.origin === "qfpay" ? " · made at QFPay" : ""}`}
+    />
+    <Field label="out_trade_no" value={transaction.out_trade_no} />
+    {transaction.resolution_note ? <Field label="Why" value={transaction.resolution_note} /> : null}
+    {transaction.resolution === "awaiting_refund" ? (
+      <Button size="small" variant="secondary" onClick={() => onRefund(transaction.out_trade_no)}>
+        Refund in full
+      </Button>
+    ) : null}
+  </div>
+);
+
+const EventRow = ({ event }: { event: QfpayEventView }) => (
+  <Text size="small" leading="compact" className="py-1">
+    <span className="text-ui-fg-subtle">{new Date(event.created_at).toLocaleString()} · </span>
+    {event.message}
+  </Text>
+);
+
+const LedgerSection = ({ view, onRefund }: { view: QfpayOrderView; onRefund: (outTradeNo: string) => void }) => (
+  <div className="px-6 py-4">
+    <Text size="small" weight="plus">
+      QFPay transactions
+    </Text>
+    {view.transactions.map((transaction) => (
+      <TransactionRow key={transaction.out_trade_no} transaction={transaction} onRefund={onRefund} />
+    ))}
+    {view.events.length ? (
+      <div className="mt-2">
+        <Text size="small" weight="plus">
+          Reconciliation
+        </Text>
+        {view.events.map((event, index) => (
+          <EventRow key={`${event.created_at}-${index}`} event={event} />
+        ))}
+      </div>
+    ) : null}
+  </div>
+);
+
 const QfpayOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchQfpayOrderView(order.id, controller.signal)
-      .then((view) => setLoad({ state: "ready", view }))
-      .catch((error: Error) => {
-        if (!controller.signal.aborted) setLoad({ state: "error", message: error.message });
-      });
-    return () => controller.abort();
-  }, [order.id]);
+    const refresh = () =>
+      fetchQfpayOrderView(order.id, controller.signal)
+        .then((view) => setLoad({ state: "ready", view }))
+        .catch((error: Error) => {
+          if (!controller.signal.aborted) setLoad({ state: "error", message: error.message });
+        });
+    void refresh();
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    return () => {
+      clearInterval(timer);
+      controller.abort();
+    };
+  }, [order.id, generation]);
 
-  if (load.state === "ready" && load.view.payments.length === 0) return null;
+  const onRefund = (outTradeNo: string) => {
+    refundOrphan(outTradeNo)
+      .then(() => setGeneration((value) => value + 1))
+      .catch((error: Error) => setLoad({ state: "error", message: error.message }));
+  };
+
+  if (load.state === "ready" && load.view.payments.length === 0 && load.view.transactions.length === 0) return null;
   return (
     <Container className="divide-y p-0">
       <div className="px-6 py-4">
@@ -93,7 +153,12 @@ const QfpayOrderWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
           {load.message}
         </Text>
       ) : (
-        load.view.payments.map((payment) => <PaymentSection key={payment.payment_id} payment={payment} />)
+        <>
+          {load.view.payments.map((payment) => (
+            <PaymentSection key={payment.payment_id} payment={payment} />
+          ))}
+          {load.view.transactions.length ? <LedgerSection view={load.view} onRefund={onRefund} /> : null}
+        </>
       )}
     </Container>
   );

@@ -2,7 +2,8 @@ import { ModuleProvider, Modules } from "@medusajs/framework/utils";
 import { QfpayProviderService } from "./service";
 
 export { QfpayProviderService } from "./service";
-export type { QfpayProviderOptions } from "./options";
+/** The QFPay merchant options, given to the plugin: `plugins: [{ resolve: "@qfpay-medusa/plugin", options }]`. */
+export type { QfpayProviderOptions, QfpayProviderOptions as QfpayPluginOptions } from "./options";
 export type { QfpaySessionData } from "./session-data";
 
 export default ModuleProvider(Modules.PAYMENT, {

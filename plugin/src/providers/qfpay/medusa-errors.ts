@@ -3,10 +3,12 @@ import {
   AmountError,
   OutTradeNoError,
   QfpayGatewayError,
+  QfpayRateLimitError,
   QfpayRequestError,
   QfpayTransportError,
   UnknownCurrencyError,
 } from "@qfpay-medusa/shared/server";
+import { BudgetExhaustedError } from "../../core/request-budget";
 import { PayTypeNotOfferedError } from "./pay-type-selection";
 import { QfpayOperationError, type QfpayOperationErrorCode } from "./qfpay-operation-error";
 import { ReturnUrlError } from "./return-url";
@@ -20,6 +22,7 @@ const OPERATION_ERROR_TYPES: Readonly<Record<QfpayOperationErrorCode, string>> =
   invalid_request: MedusaError.Types.INVALID_DATA,
   gateway_answer: MedusaError.Types.UNEXPECTED_STATE,
   in_progress: MedusaError.Types.CONFLICT,
+  too_soon: MedusaError.Types.NOT_ALLOWED,
 };
 
 /** Errors that come from what the caller handed over. */
@@ -32,13 +35,21 @@ const INPUT_ERRORS = [AmountError, UnknownCurrencyError, OutTradeNoError, PayTyp
 export function toMedusaError(error: unknown, doing: string): MedusaError {
   if (error instanceof MedusaError) return error;
   if (error instanceof QfpayOperationError) {
-    return new MedusaError(OPERATION_ERROR_TYPES[error.code], error.message, error.respcd);
+    // The operation's code travels as the error's code, so routes can tell "already paid" from other refusals.
+    return new MedusaError(OPERATION_ERROR_TYPES[error.code], error.message, error.code);
   }
   if (INPUT_ERRORS.some((type) => error instanceof type)) {
     return new MedusaError(MedusaError.Types.INVALID_DATA, `QFPay: cannot ${doing}: ${(error as Error).message}`);
   }
   if (error instanceof QfpayGatewayError) {
     return new MedusaError(MedusaError.Types.NOT_ALLOWED, `QFPay refused to ${doing}: ${error.meaning} (${error.respcd})`, error.respcd);
+  }
+  if (error instanceof QfpayRateLimitError) {
+    const wait = error.retryAfterSeconds !== undefined ? ` in ${error.retryAfterSeconds} s` : " in a few seconds";
+    return new MedusaError(MedusaError.Types.NOT_ALLOWED, `QFPay is refusing requests for now (its rate limit was reached) and did not ${doing}; try again${wait}`, "429");
+  }
+  if (error instanceof BudgetExhaustedError) {
+    return new MedusaError(MedusaError.Types.NOT_ALLOWED, `QFPay: cannot ${doing} now: ${error.message}`);
   }
   if (error instanceof QfpayTransportError) {
     return new MedusaError(

@@ -23,7 +23,13 @@ describe("parseQfpayOptions", () => {
       qrExpiryMinutes: 30,
       payTypes: { default: "800201", byCurrency: {}, storefrontMayChoose: false },
       inProgressTimeoutSeconds: 120,
-      statusQueryIntervalSeconds: 3,
+      statusQueryIntervalSeconds: 2,
+      idleCheckSeconds: 20,
+      requestBudget: { perSecond: 20, perMinute: 180 },
+      autoRefundOrphans: true,
+      refreshCooldownSeconds: 5,
+      maxAttemptsPerSession: 10,
+      completeAfterSeconds: 20,
     });
   });
 

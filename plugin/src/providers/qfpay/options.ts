@@ -105,10 +105,31 @@ export const qfpayOptionsSchema = z
     returnUrlOrigins: z.array(httpUrl).optional(),
     /** How long QFPay may answer "in progress" (1143/1145) before the order is cancelled; the reference says 2 minutes. */
     inProgressTimeoutSeconds: z.number().int().min(1).max(600, { message: "must be at most 600" }).default(120),
-    /** The store route asks QFPay at most once per this many seconds per payment session. */
-    statusQueryIntervalSeconds: z.number().int().min(1).max(60, { message: "must be at most 60" }).default(3),
+    /** How often the status sync asks QFPay about an order a shopper's tab is watching (or that QFPay is processing). */
+    statusQueryIntervalSeconds: z.number().int().min(1).max(60, { message: "must be at most 60" }).default(2),
     /** HTTP timeout for a QFPay request. */
     timeoutMs: z.number().int().min(1000).max(60_000).default(15_000),
+    /** How often the status sync asks QFPay about an open order nobody is watching. */
+    idleCheckSeconds: z.number().int().min(2).max(600, { message: "must be at most 600" }).default(20),
+    /**
+     * The most QFPay requests the store sends for this merchant, across all its Medusa instances. QFPay allows
+     * 100/s and 400/min; the defaults leave room for QFPay's own count to differ from ours at window edges.
+     */
+    requestBudget: z
+      .object({
+        perSecond: z.number().int().min(1).max(100, { message: "must be at most 100 (QFPay's limit)" }).default(20),
+        perMinute: z.number().int().min(1).max(400, { message: "must be at most 400 (QFPay's limit)" }).default(180),
+      })
+      .strict()
+      .default({ perSecond: 20, perMinute: 180 }),
+    /** A paid order that became no order (a replaced code, a second payment) is refunded in full by itself. */
+    autoRefundOrphans: z.boolean().default(true),
+    /** A shopper may ask for a new code this long after the last one, at the soonest. */
+    refreshCooldownSeconds: z.number().int().min(0).max(300).default(5),
+    /** The most codes one payment session may have. */
+    maxAttemptsPerSession: z.number().int().min(1).max(100).default(10),
+    /** A paid order whose cart nobody completed (no notification, tab closed) is completed after this long. */
+    completeAfterSeconds: z.number().int().min(0).max(3600).default(20),
   })
   .strict()
   .superRefine((options, context) => {

@@ -3,7 +3,7 @@
  * `already_paid`: cancel/replace of a paid order (refund instead); `refund_refused`: QFPay (or the
  * remaining balance) refuses the refund; `not_refundable` / `not_capturable`: nothing to refund or capture;
  * `invalid_request`: bad input; `gateway_answer`: QFPay answered something that cannot be trusted;
- * `in_progress`: QFPay has not finished yet.
+ * `in_progress`: QFPay has not finished yet; `too_soon`: a new code was asked for again too quickly.
  */
 export type QfpayOperationErrorCode =
   | "already_paid"
@@ -12,7 +12,8 @@ export type QfpayOperationErrorCode =
   | "not_capturable"
   | "invalid_request"
   | "gateway_answer"
-  | "in_progress";
+  | "in_progress"
+  | "too_soon";
 
 export class QfpayOperationError extends Error {
   override readonly name: string = "QfpayOperationError";

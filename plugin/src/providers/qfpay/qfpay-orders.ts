@@ -37,6 +37,8 @@ import { holdsMoney, STATE_TABLE } from "./state-mapping";
 /** The client methods the orders use; a `QfpayClient` fits. */
 export type QfpayApi = Pick<QfpayClient, "payment" | "query" | "refund" | "close" | "reversal" | "authtrade" | "addNote">;
 
+export type OrderChange = { amount?: number; currency?: string; payType?: PayType; returnUrl?: string | undefined };
+
 export interface NewOrder {
   sessionId: string;
   attempt: number;
@@ -52,9 +54,12 @@ export interface RefreshOptions {
   shopperStartedPaying?: boolean;
 }
 
-/** While a refund or capture answers 1143/1145: look again this often, this many times. */
+/**
+ * While a refund or capture answers 1143/1145: look again this often, this many times; after that it stays
+ * `pending` on record and the status sync follows it until QFPay says how it ended.
+ */
 const SETTLE_POLL_MS = 500;
-const SETTLE_POLLS = 20;
+const SETTLE_POLLS = 6;
 
 /**
  * The QFPay side of a Medusa payment session: open an order, follow it, withdraw it, capture, refund, note.
@@ -159,24 +164,26 @@ export class QfpayOrders {
     return this.withdrawOpen(current, "The order was cancelled");
   }
 
-  /** Closes the current order and opens a new one (new out_trade_no) with the changes given. */
+  /**
+   * Withdraws the current order so another can take its place: asks QFPay first, then closes it (or reverses it
+   * for Alipay). Paid in the meantime (close answers 1260): the paid order is returned, and it must be kept.
+   */
+  async withdraw(data: QfpaySessionData, reason: string): Promise<QfpaySessionData> {
+    const current = await this.refresh(data);
+    if (holdsMoney(current.state) || STATE_TABLE[current.state].final) return current;
+    return this.withdrawOpen(current, reason);
+  }
+
+  /** Closes the current order and opens a new one (new out_trade_no) with the changes given; refused once paid. */
   async replace(
     data: QfpaySessionData,
     change: { amount?: number; currency?: string; payType?: PayType; returnUrl?: string | undefined } = {},
   ): Promise<QfpaySessionData> {
-    const current = await this.refresh(data);
-    if (holdsMoney(current.state)) {
+    const withdrawn = await this.withdraw(data, "Replaced by a new code");
+    if (holdsMoney(withdrawn.state)) {
       throw new QfpayOperationError("already_paid", "This QFPay order is already paid, so it cannot be replaced by a new code");
     }
-    if (!STATE_TABLE[current.state].final) await this.withdrawOpen(current, "Replaced by a new code");
-    return this.open({
-      sessionId: current.session_id,
-      attempt: current.attempt + 1,
-      amount: change.amount ?? current.amount,
-      currency: change.currency ?? current.currency_code,
-      payType: change.payType ?? payTypeOf(current),
-      returnUrl: change.returnUrl ?? current.return_url,
-    });
+    return this.open(nextAttempt(withdrawn, change));
   }
 
   /**
@@ -192,7 +199,7 @@ export class QfpayOrders {
     if (current.state !== "frozen") {
       throw new QfpayOperationError("not_capturable", `The pre-authorization is ${current.state}, not frozen: nothing to capture`);
     }
-    const outTradeNo = this.outTradeNo(current.session_id, "c", current.attempt);
+    const outTradeNo = this.captureOutTradeNo(current);
     const capturedAt = this.now().toISOString();
     let syssn: string;
     try {
@@ -231,7 +238,7 @@ export class QfpayOrders {
         `Cannot refund ${this.money(amount, data)}: only ${this.money(remaining, data)} is left to refund on this payment`,
       );
     }
-    const outTradeNo = this.outTradeNo(data.session_id, `r${data.refunds.length + 1}`, data.attempt);
+    const outTradeNo = this.refundOutTradeNo(data);
     const record: RefundRecord = {
       out_trade_no: outTradeNo,
       orig_syssn: origSyssn,
@@ -261,6 +268,16 @@ export class QfpayOrders {
     if (!syssn || data.note === note) return data;
     await this.api.addNote({ syssn, note: note.slice(0, 200) });
     return { ...data, note };
+  }
+
+  /** The number the next refund of this payment is sent with. */
+  refundOutTradeNo(data: QfpaySessionData): string {
+    return this.outTradeNo(data.session_id, `r${data.refunds.length + 1}`, data.attempt);
+  }
+
+  /** The number a pre-authorization's capture (authtrade) is sent with. */
+  captureOutTradeNo(data: QfpaySessionData): string {
+    return this.outTradeNo(data.session_id, "c", data.attempt);
   }
 
   outTradeNo(sessionId: string, kind: string, attempt: number): string {
@@ -333,6 +350,21 @@ class StillInProgress extends QfpayOperationError {
 
 function findRecord(response: { data: readonly QueryRecord[] }, outTradeNo: string): QueryRecord | undefined {
   return response.data.find((record) => record.out_trade_no === outTradeNo);
+}
+
+/** The order that replaces `current`: the next attempt, with the changes given. */
+export function nextAttempt(
+  current: QfpaySessionData,
+  change: { amount?: number; currency?: string; payType?: PayType; returnUrl?: string | undefined },
+): NewOrder {
+  return {
+    sessionId: current.session_id,
+    attempt: current.attempt + 1,
+    amount: change.amount ?? current.amount,
+    currency: change.currency ?? current.currency_code,
+    payType: change.payType ?? payTypeOf(current),
+    returnUrl: change.returnUrl ?? current.return_url,
+  };
 }
 
 function payTypeOf(data: QfpaySessionData): PayType {

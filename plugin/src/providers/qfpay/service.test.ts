@@ -13,6 +13,7 @@ let h: ProviderHarness;
 
 beforeAll(async () => {
   h = await startProviderHarness({
+    refreshCooldownSeconds: 0,
     payTypes: {
       default: "800201",
       byCurrency: { SGD: "802301" },
@@ -242,13 +243,15 @@ describe("Alipay pre-authorization", () => {
     expect((await rejection(h.provider.capturePayment({ data: canceled as never }))).message).toMatch(/canceled, not frozen/);
   });
 
-  it("refuses to capture when the recorded amount is not what QFPay froze", async () => {
+  it("captures what the ledger says QFPay froze, whatever a changed session.data claims", async () => {
     const data = await open(10, "hkd", { pay_type: "801808" });
     h.sandbox.control.pay(data.out_trade_no);
     const frozen = (await h.provider.authorizePayment({ data: data as never })).data!;
-    const error = await rejection(h.provider.capturePayment({ data: { ...frozen, amount: 999999 } as never }));
-    expect(error.message).toMatch(/failed, not frozen/);
-    expect(h.sandbox.ledger().filter((entry) => entry.kind === "deduct" && entry.origSyssn === data.syssn)).toHaveLength(0);
+    const captured = (await h.provider.capturePayment({ data: { ...frozen, amount: 999999 } as never })).data as unknown as QfpaySessionData;
+    expect(captured.capture?.amount).toBe(1000);
+    const deducts = h.sandbox.ledger().filter((entry) => entry.kind === "deduct" && entry.origSyssn === data.syssn);
+    expect(deducts.map((entry) => entry.txamt)).toEqual([1000]);
+    expect(h.ledger.records.get(`${data.session_id}|c|1`)).toMatchObject({ kind: "capture", state: "succeeded", amount: 1000 });
   });
 });
 
@@ -365,6 +368,32 @@ describe("updatePayment", () => {
     const error = await rejection(h.provider.updatePayment({ data: { ...refreshed, refresh: true } as never, amount: 12, currency_code: "hkd" }));
     expect(error.message).toMatch(/already paid/);
   });
+
+  it("keeps the paid order when it is paid while the close is on its way, and opens no new code", async () => {
+    const data = await open(13, "hkd");
+    h.sandbox.control.hooks.arm({ endpoint: "close", id: data.out_trade_no, action: "pay", when: "before" });
+    const error = await rejection(h.provider.updatePayment({ data: { ...data, refresh: true } as never, amount: 13, currency_code: "hkd" }));
+    expect(error.message).toMatch(/already paid/);
+    expect(error.code).toBe("already_paid");
+    expect(h.sandbox.ledger().filter((entry) => entry.outTradeNo === `${data.session_id}|p|2`)).toHaveLength(0);
+    expect(h.ledger.records.get(data.out_trade_no)).toMatchObject({ state: "paid", superseded: false });
+    expect(h.ledger.records.has(`${data.session_id}|p|2`)).toBe(false);
+    const authorized = await h.provider.authorizePayment({ data: data as never });
+    expect(authorized.status).toBe("captured");
+  });
+
+  it("refuses a shopper's new code within the cooldown, and after the most codes a session may have", async () => {
+    const strict = h.providerWith({ refreshCooldownSeconds: 60, maxAttemptsPerSession: 2 });
+    const data = await open(14, "hkd", {}, strict);
+    const tooSoon = await rejection(strict.updatePayment({ data: { ...data, refresh: true } as never, amount: 14, currency_code: "hkd" }));
+    expect(tooSoon.code).toBe("too_soon");
+    expect(tooSoon.message).toMatch(/A new code can be asked for \d+ s from now/);
+    const relaxed = h.providerWith({ refreshCooldownSeconds: 0, maxAttemptsPerSession: 2 });
+    const first = await open(15, "hkd", {}, relaxed);
+    const second = (await relaxed.updatePayment({ data: { ...first, refresh: true } as never, amount: 15, currency_code: "hkd" })).data!;
+    const tooMany = await rejection(relaxed.updatePayment({ data: { ...second, refresh: true } as never, amount: 15, currency_code: "hkd" }));
+    expect(tooMany.message).toMatch(/the most allowed/);
+  });
 });
 
 describe("getWebhookActionAndData", () => {
@@ -382,7 +411,8 @@ describe("getWebhookActionAndData", () => {
       rawData: Buffer.from(notification.body),
       headers: { "x-qf-sign": notification.signature },
     });
-    expect(result).toEqual({ action: "captured", data: { session_id: data.session_id, amount: { value: "35", precision: 20 } } });
+    // The amount QFPay took, from the ledger (major units, exact).
+    expect(result).toEqual({ action: "captured", data: { session_id: data.session_id, amount: "35" } });
   });
 
   it("maps a pre-authorization freeze to authorized", async () => {
@@ -405,20 +435,24 @@ describe("getWebhookActionAndData", () => {
     expect(h.logger.text()).not.toContain(CLIENT_KEY);
   });
 
-  it("changes nothing when the notification does not match the session's amount", async () => {
+  it("changes nothing when the notification does not match the recorded order's amount", async () => {
     const { data, notification } = await paidWithNotification(37);
-    h.sessions.rows.get(data.session_id)!.data = { ...data, amount: 9999 };
+    const record = h.ledger.records.get(data.out_trade_no)!;
+    h.ledger.records.set(data.out_trade_no, { ...record, amount: 9999 });
     const result = await h.provider.getWebhookActionAndData({ data: {}, rawData: notification.body, headers: { "x-qf-sign": notification.signature } });
     expect(result).toEqual({ action: "not_supported" });
-    expect(h.logger.text()).toMatch(/amount 3700 differs from the session's 9999/);
+    expect(h.logger.text()).toMatch(/amount 3700 differs from the order's 9999/);
+    expect(h.ledger.records.get(data.out_trade_no)?.notified_at).toBeNull();
   });
 });
 
 describe("validateOptions", () => {
-  it("stops a bad configuration with the option's name", () => {
-    expect(() => QfpayProviderService.validateOptions({ appCode: "A", clientKey: CLIENT_KEY, environment: "mars-prod" })).toThrow(
-      /"environment" must be one of sandbox/,
+  it("takes no options of its own and points merchant options to the plugin", () => {
+    expect(() => QfpayProviderService.validateOptions({})).not.toThrow();
+    expect(() => QfpayProviderService.validateOptions({ appCode: "A", clientKey: CLIENT_KEY, environment: "hk-test" })).toThrow(
+      /merchant options .* are given to the plugin/,
     );
-    expect(() => QfpayProviderService.validateOptions({ appCode: "A", clientKey: CLIENT_KEY, environment: "hk-test" })).not.toThrow();
+    expect(() => QfpayProviderService.validateOptions({ colour: "red" })).toThrow(/unknown option\(s\) "colour"/);
+    expect(() => QfpayProviderService.validateOptions({ appCode: "A", clientKey: CLIENT_KEY })).not.toThrow(new RegExp(CLIENT_KEY));
   });
 });

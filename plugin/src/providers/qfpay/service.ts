@@ -22,26 +22,27 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types";
-import { toMinorUnits, type AmountInput } from "@qfpay-medusa/shared/server";
-import { createQfpayClient } from "./client-factory";
+import { minorUnitsToDecimalString, toMinorUnits, type AmountInput } from "@qfpay-medusa/shared/server";
+import type { AcquiringLocking } from "../../core/lease";
+import type { QfpayRuntime } from "../../core/runtime";
+import type { QfpayModuleService } from "../../modules/qfpay";
 import { toMedusaError } from "./medusa-errors";
-import { headerValue, matchPaymentToSession, readNotification } from "./notification-check";
-import { parseQfpayOptions, QfpayOptionsError, type QfpayProviderOptions, type ResolvedQfpayOptions } from "./options";
+import { headerValue, readNotification } from "./notification-check";
+import { qfpayOptionsSchema, type ResolvedQfpayOptions } from "./options";
 import { selectPayType } from "./pay-type-selection";
-import { QfpayOrders } from "./qfpay-orders";
 import { checkReturnUrl } from "./return-url";
 import { readSessionData, type QfpaySessionData } from "./session-data";
 import { medusaStatusOf } from "./state-mapping";
 
-/** The part of Medusa's payment-session service the webhook check reads (the payment module's own container). */
-interface PaymentSessionReader {
-  retrieve(id: string, config?: { select?: string[] }): Promise<{ id: string; amount: unknown; raw_amount?: unknown; data?: unknown }>;
-}
-
 type InjectedDependencies = {
   logger: Logger;
-  paymentSessionService?: PaymentSessionReader;
+  /** The plugin's module and Medusa's locking module: the payment module's `dependencies` in medusa-config. */
+  qfpay?: QfpayModuleService;
+  locking?: AcquiringLocking;
 };
+
+/** What the provider accepts as its own options: the merchant's options belong to the plugin. */
+export type QfpayProviderEntryOptions = Record<string, never>;
 
 /** Fields a storefront or the plugin's routes may send along with `data` to ask for something. */
 interface UpdateRequests {
@@ -52,34 +53,50 @@ interface UpdateRequests {
 }
 
 /**
- * QFPay as a Medusa payment provider: a thin mapping from Medusa's payment lifecycle onto `QfpayOrders`.
+ * QFPay as a Medusa payment provider: a thin mapping from Medusa's payment lifecycle onto the plugin's QFPay
+ * runtime, which serializes each session's transitions and keeps every QFPay transaction on record.
  * Registered as `pp_qfpay_<id>`.
  */
-export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderOptions> {
+export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderEntryOptions> {
   static override identifier = "qfpay";
 
   protected readonly logger: Logger;
-  protected readonly settings: ResolvedQfpayOptions;
-  protected readonly orders: QfpayOrders;
-  private readonly sessions: PaymentSessionReader | undefined;
+  private readonly cradle: InjectedDependencies;
 
-  /** Called by Medusa at start: a bad option stops the server with a message naming it and what is allowed. */
+  /** Called by Medusa at start: the merchant's options go to the plugin, so the provider takes none. */
   static override validateOptions(options: Record<string, unknown>): void {
-    try {
-      parseQfpayOptions(options);
-    } catch (error) {
-      if (error instanceof QfpayOptionsError) throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, error.message);
-      throw error;
-    }
+    const given = Object.keys(options ?? {});
+    if (given.length === 0) return;
+    const moved = given.some((name) => MERCHANT_OPTION_NAMES.has(name));
+    throw new MedusaError(
+      MedusaError.Types.INVALID_ARGUMENT,
+      moved
+        ? 'Invalid QFPay provider options: the merchant options (appCode, clientKey, ...) are given to the plugin: plugins: [{ resolve: "@qfpay-medusa/plugin", options: { appCode, clientKey, ... } }]'
+        : `Invalid QFPay provider options: unknown option(s) ${given.map((name) => `"${name}"`).join(", ")}; the provider takes none`,
+    );
   }
 
   // Public: Medusa's base constructor is protected, and `medusa plugin:build` type-checks the registration.
-  constructor(cradle: InjectedDependencies, options: QfpayProviderOptions) {
+  constructor(cradle: InjectedDependencies, options: QfpayProviderEntryOptions) {
     super(cradle, options);
     this.logger = cradle.logger;
-    this.settings = parseQfpayOptions(options);
-    this.orders = new QfpayOrders(createQfpayClient(this.settings), this.settings);
-    this.sessions = optionalDependency(cradle, "paymentSessionService");
+    this.cradle = cradle;
+  }
+
+  /** Resolved at first use: Medusa builds providers before the modules they depend on are all loaded. */
+  protected get runtime(): QfpayRuntime {
+    const module = optionalDependency<QfpayModuleService>(this.cradle, "qfpay");
+    if (!module) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_ARGUMENT,
+        'QFPay: the payment module cannot reach the plugin\'s module: add dependencies: ["qfpay", "locking"] to the payment module in medusa-config',
+      );
+    }
+    return module.runtime(optionalDependency<AcquiringLocking>(this.cradle, "locking"));
+  }
+
+  protected get settings(): ResolvedQfpayOptions {
+    return this.runtime.options;
   }
 
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
@@ -87,13 +104,14 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderO
       const sessionId = textOf(input.data?.session_id) ?? input.context?.idempotency_key;
       if (!sessionId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "QFPay: the payment session id is missing");
       const currency = input.currency_code;
-      const data = await this.orders.open({
+      const settings = this.settings;
+      const data = await this.runtime.payments.open({
         sessionId,
         attempt: 1,
         amount: toMinorUnits(input.amount as AmountInput, currency),
         currency,
-        payType: selectPayType(this.settings.payTypes, { currency, requested: textOf(input.data?.pay_type) }),
-        returnUrl: checkReturnUrl(input.data?.return_url, this.settings.returnUrlOrigins),
+        payType: selectPayType(settings.payTypes, { currency, requested: textOf(input.data?.pay_type) }),
+        returnUrl: checkReturnUrl(input.data?.return_url, settings.returnUrlOrigins),
       });
       return { id: data.out_trade_no, data: asRecord(data), status: "pending" };
     });
@@ -101,41 +119,46 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderO
 
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
     return this.run("check the QFPay payment", async () => {
-      const data = await this.orders.refresh(readSessionData(input.data), { shopperStartedPaying: true });
+      const given = readSessionData(input.data);
+      const data = await this.runtime.payments.refreshCurrent(given.session_id, given, true);
       return { status: medusaStatusOf(data.state), data: asRecord(data) };
     });
   }
 
   async getPaymentStatus(input: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
     return this.run("check the QFPay payment", async () => {
-      const data = await this.orders.refresh(readSessionData(input.data));
+      const given = readSessionData(input.data);
+      const data = await this.runtime.payments.refreshCurrent(given.session_id, given);
       return { status: medusaStatusOf(data.state), data: asRecord(data) };
     });
   }
 
   async retrievePayment(input: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
     return this.run("check the QFPay payment", async () => {
-      return { data: asRecord(await this.orders.refresh(readSessionData(input.data))) };
+      const given = readSessionData(input.data);
+      return { data: asRecord(await this.runtime.payments.refreshCurrent(given.session_id, given)) };
     });
   }
 
   async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
     return this.run("capture the QFPay payment", async () => {
-      return { data: asRecord(await this.orders.capture(readSessionData(input.data))) };
+      const given = readSessionData(input.data);
+      return { data: asRecord(await this.runtime.payments.capture(given.session_id, given)) };
     });
   }
 
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
     return this.run("refund the QFPay payment", async () => {
-      const data = readSessionData(input.data);
-      const amount = toMinorUnits(input.amount as AmountInput, data.currency_code);
-      return { data: asRecord(await this.orders.refund(data, amount, input.context?.idempotency_key)) };
+      const given = readSessionData(input.data);
+      const amount = toMinorUnits(input.amount as AmountInput, given.currency_code);
+      return { data: asRecord(await this.runtime.payments.refund(given.session_id, given, amount, input.context?.idempotency_key)) };
     });
   }
 
   async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
     return this.run("cancel the QFPay payment", async () => {
-      return { data: asRecord(await this.orders.cancel(readSessionData(input.data))) };
+      const given = readSessionData(input.data);
+      return { data: asRecord(await this.runtime.payments.cancel(given.session_id, given)) };
     });
   }
 
@@ -143,7 +166,8 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderO
     // A session whose QFPay order was never created has nothing to withdraw.
     if (typeof input.data?.out_trade_no !== "string") return { data: input.data ?? {} };
     return this.run("cancel the QFPay payment", async () => {
-      return { data: asRecord(await this.orders.cancel(readSessionData(input.data))) };
+      const given = readSessionData(input.data);
+      return { data: asRecord(await this.runtime.payments.cancel(given.session_id, given)) };
     });
   }
 
@@ -151,29 +175,35 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderO
   async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
     return this.run("update the QFPay order", async () => {
       const data = readSessionData(input.data);
+      const settings = this.settings;
       const requests = (input.data ?? {}) as UpdateRequests;
       const currency = input.currency_code.toLowerCase();
       const amount = toMinorUnits(input.amount as AmountInput, currency);
       const payType =
         requests.pay_type && requests.pay_type !== data.pay_type
-          ? selectPayType(this.settings.payTypes, { currency, requested: requests.pay_type })
+          ? selectPayType(settings.payTypes, { currency, requested: requests.pay_type })
           : undefined;
       const unchanged = amount === data.amount && currency === data.currency_code && !payType && requests.refresh !== true;
       if (unchanged) return { data: asRecord(data) };
-      const next = await this.orders.replace(data, {
-        amount,
-        currency,
-        ...(payType ? { payType } : {}),
-        returnUrl: checkReturnUrl(requests.return_url, this.settings.returnUrlOrigins) ?? data.return_url,
-      });
+      const next = await this.runtime.payments.replace(
+        data.session_id,
+        data,
+        {
+          amount,
+          currency,
+          ...(payType ? { payType } : {}),
+          returnUrl: checkReturnUrl(requests.return_url, settings.returnUrlOrigins) ?? data.return_url,
+        },
+        requests.refresh === true,
+      );
       return { data: asRecord(next), status: "pending" };
     });
   }
 
   /**
-   * Verifies the notification's signature over the raw body with this provider's key, checks it against the
-   * session's current order (number, amount, currency) and maps it to Medusa's action. Anything else is
-   * `not_supported`, which changes nothing.
+   * For QFPay notifications that reach Medusa's own `/hooks/payment/<provider>` route: the same path as the
+   * plugin's notification route (verified over the raw body, put on record under the session's lock), mapped to
+   * Medusa's action. Anything but the session's current order paid is `not_supported`, which changes nothing.
    */
   async getWebhookActionAndData(payload: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
     if (payload.rawData === undefined || payload.rawData === null) {
@@ -181,47 +211,20 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderO
       this.logger.warn("QFPay notification without its raw body: ignored");
       return { action: "not_supported" };
     }
-    const verdict = readNotification(
-      payload.rawData,
-      headerValue(payload.headers, "x-qf-sign"),
-      this.settings.clientKey,
-      this.settings.outTradeNoPrefix,
-    );
+    const settings = this.settings;
+    const verdict = readNotification(payload.rawData, headerValue(payload.headers, "x-qf-sign"), settings.clientKey, settings.outTradeNoPrefix);
     if (verdict.kind === "rejected") {
       this.logger.warn(`QFPay notification rejected: ${verdict.reason}`);
       return { action: "not_supported" };
     }
     if (verdict.kind !== "payment") return { action: "not_supported" };
-    const session = await this.findSession(verdict.sessionId);
-    if (!session) {
-      this.logger.warn(`QFPay notification for unknown payment session ${verdict.sessionId} (${verdict.notification.syssn})`);
+    const decision = await this.runtime.payments.notification(verdict.sessionId, verdict.notification);
+    if (decision.kind !== "complete") {
+      this.logger.warn(`QFPay notification ${verdict.notification.syssn}: ${decision.message}`);
       return { action: "not_supported" };
     }
-    let data: QfpaySessionData;
-    try {
-      data = readSessionData(session.data);
-    } catch {
-      this.logger.warn(`QFPay notification ${verdict.notification.syssn}: payment session ${session.id} holds no QFPay order`);
-      return { action: "not_supported" };
-    }
-    const match = matchPaymentToSession(verdict.notification, data);
-    if (!match.ok) {
-      this.logger.warn(`QFPay notification ${verdict.notification.syssn} ignored: ${match.reason}`);
-      return { action: "not_supported" };
-    }
-    return {
-      action: data.preauth ? "authorized" : "captured",
-      data: { session_id: session.id, amount: (session.raw_amount ?? session.amount) as never },
-    };
-  }
-
-  private async findSession(id: string) {
-    if (!this.sessions) return undefined;
-    try {
-      return await this.sessions.retrieve(id, { select: ["id", "amount", "raw_amount", "data"] });
-    } catch {
-      return undefined;
-    }
+    const record = await this.runtime.payments.store.get(verdict.notification.out_trade_no);
+    return { action: decision.action, data: { session_id: verdict.sessionId, amount: minorUnitsToDecimalString(record!.amount, record!.currency_code) as never } };
   }
 
   private async run<T>(doing: string, work: () => Promise<T>): Promise<T> {
@@ -232,6 +235,9 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderO
     }
   }
 }
+
+/** Names of the merchant options, which a provider entry of an earlier version carried. */
+const MERCHANT_OPTION_NAMES: ReadonlySet<string> = new Set(Object.keys(qfpayOptionsSchema.shape));
 
 function asRecord(data: QfpaySessionData): Record<string, unknown> {
   return data as unknown as Record<string, unknown>;

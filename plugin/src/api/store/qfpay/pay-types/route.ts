@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils";
 import { deviceClassOf, isDeviceClass } from "@qfpay-medusa/shared";
 import { lookUpCart } from "../../../../pay-types/cart-lookup";
 import { merchantRegionOf, payTypesAnswer } from "../../../../pay-types/cart-pay-types";
-import { qfpayProvidersOf } from "../../../../pay-types/runtime-stand-in";
+import { qfpayProviderAmong } from "../../../../pay-types/runtime-stand-in";
 
 /**
  * The QFPay pay types this store offers for a cart (shared contract: `storePayTypesSchema`):
@@ -13,7 +13,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void
   const cartId = typeof req.query.cart_id === "string" ? req.query.cart_id.trim() : "";
   if (cartId === "") throw new MedusaError(MedusaError.Types.INVALID_DATA, "cart_id is required");
   const cart = await lookUpCart(req.scope, cartId);
-  const provider = qfpayProvidersOf(req.scope).find((candidate) => cart.providerIds.includes(candidate.providerId));
+  const provider = qfpayProviderAmong(req.scope, cart.providerIds);
   const requested = req.query.device;
   const device = isDeviceClass(requested) ? requested : deviceClassOf(req.get("user-agent"));
   const body = payTypesAnswer({

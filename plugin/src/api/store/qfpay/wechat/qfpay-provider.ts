@@ -2,17 +2,11 @@ import type { MedusaContainer } from "@medusajs/framework/types";
 import { MedusaError } from "@medusajs/framework/utils";
 import type { WechatOauthCredentials } from "@qfpay-medusa/shared/server";
 import { baseUrlOf } from "../../../../providers/qfpay/options";
-import { qfpayProvidersOf, type QfpayProviderRuntime } from "../../../../pay-types/runtime-stand-in";
+import { qfpayProviderAmong, type QfpayProviderRuntime } from "../../../../pay-types/runtime-stand-in";
 
 /** The QFPay provider a WeChat sign-in is for: the one named, else the only one configured. */
 export function qfpayProviderFor(scope: MedusaContainer, providerId: unknown): QfpayProviderRuntime {
-  const providers = qfpayProvidersOf(scope);
-  const provider =
-    typeof providerId === "string" && providerId !== ""
-      ? providers.find((candidate) => candidate.providerId === providerId)
-      : providers.length === 1
-        ? providers[0]
-        : undefined;
+  const provider = qfpayProviderAmong(scope, [typeof providerId === "string" && providerId !== "" ? providerId : "pp_qfpay_qfpay"]);
   if (!provider) throw new MedusaError(MedusaError.Types.INVALID_DATA, "provider_id must name this store's QFPay provider");
   return provider;
 }

@@ -1,0 +1,30 @@
+import type { CheckoutStatus } from "@qfpay-medusa/shared";
+import { checkoutStatusSchema, currencyExponent } from "@qfpay-medusa/shared";
+import type { QfpaySessionData } from "../providers/qfpay/session-data";
+import { checkoutStatusOf } from "../providers/qfpay/state-mapping";
+
+/** The JSON body of `GET /store/qfpay/payment-sessions/:id`, checked against the shared contract. */
+export function checkoutStatusBody(data: QfpaySessionData, now: Date): CheckoutStatus {
+  let status = checkoutStatusOf(data.state);
+  let message = data.state_message;
+  if (status === "pending" && data.expires_at !== null && now.getTime() >= Date.parse(data.expires_at)) {
+    status = "expired";
+    message = "The code has expired; ask for a new one";
+  }
+  const payable = status === "pending" || status === "processing";
+  return checkoutStatusSchema.parse({
+    session_id: data.session_id,
+    status,
+    pay_type: data.pay_type,
+    wallet: data.wallet,
+    mode: data.mode,
+    ...(payable && data.mode === "qr" && data.qrcode ? { qrcode: data.qrcode } : {}),
+    ...(payable && data.mode === "redirect" && data.pay_url ? { pay_url: data.pay_url } : {}),
+    amount: data.amount,
+    amount_exponent: currencyExponent(data.currency_code),
+    currency_code: data.currency_code,
+    expires_at: data.expires_at,
+    server_time: now.toISOString(),
+    ...(message && !payable ? { message } : {}),
+  });
+}

@@ -1,0 +1,135 @@
+import type { ResolvedQfpayOptions } from "../providers/qfpay/options";
+import { currentPayment, type TransactionRecord } from "./ledger";
+import type { Lease } from "./lease";
+import { BudgetExhaustedError } from "./request-budget";
+import type { SessionPayments } from "./session-payments";
+import type { StoreOrders } from "./store-orders";
+
+export interface ReconcileReport {
+  ran: boolean;
+  completed: number;
+  orders: number;
+  orphansRefunded: number;
+  orphansAwaitingRefund: number;
+  refundsRecorded: number;
+  errors: string[];
+}
+
+export interface ReconcilerDeps {
+  merchant: string;
+  payments: SessionPayments;
+  options: Pick<ResolvedQfpayOptions, "autoRefundOrphans" | "completeAfterSeconds">;
+  lease: Lease;
+  logger?: { info(message: string): void; warn(message: string): void } | undefined;
+}
+
+/** After this many failed completions, a paid order whose cart will not complete is treated as an orphan. */
+const COMPLETION_TRIES = 3;
+const SWEEP_SIZE = 50;
+
+/**
+ * QFPay is the record of money; this makes every paid QFPay order end as exactly one of: the captured payment
+ * of its order, or refunded in full. A paid current order whose cart nobody completed is completed (the path a
+ * notification takes); a paid order that can be no order (replaced, a second payment, a cart completed by
+ * another payment) is refunded in full, or listed for an admin when automatic refunds are off; refunds QFPay
+ * settled are recorded on the Medusa payment.
+ */
+export class Reconciler {
+  private readonly completionFailures = new Map<string, number>();
+
+  constructor(private readonly deps: ReconcilerDeps) {}
+
+  async sweep(medusa: StoreOrders): Promise<ReconcileReport> {
+    const report: ReconcileReport = { ran: false, completed: 0, orders: 0, orphansRefunded: 0, orphansAwaitingRefund: 0, refundsRecorded: 0, errors: [] };
+    if (!(await this.deps.lease.hold(`qfpay:reconcile:${this.deps.merchant}`))) return report;
+    report.ran = true;
+    const { store } = this.deps.payments;
+    for (const record of await store.unresolvedPaid(SWEEP_SIZE)) {
+      try {
+        await this.settlePaid(record, medusa, report);
+      } catch (error) {
+        if (error instanceof BudgetExhaustedError) break;
+        report.errors.push(`${record.out_trade_no}: ${(error as Error).message}`);
+      }
+    }
+    for (const refund of await store.unrecordedRefunds(SWEEP_SIZE)) {
+      try {
+        await this.recordRefund(refund, medusa, report);
+      } catch (error) {
+        report.errors.push(`${refund.out_trade_no}: ${(error as Error).message}`);
+      }
+    }
+    for (const error of report.errors) this.deps.logger?.warn(`QFPay reconciliation: ${error}`);
+    return report;
+  }
+
+  private async settlePaid(record: TransactionRecord, medusa: StoreOrders, report: ReconcileReport): Promise<void> {
+    const { payments } = this.deps;
+    const standing = await medusa.standing(record.session_id);
+    if (standing.exists && standing.paymentOutTradeNo === record.out_trade_no) {
+      await payments.store.update(record.out_trade_no, { resolution: "order", order_id: standing.orderId, cart_id: standing.cartId });
+      await payments.event({ session_id: record.session_id, out_trade_no: record.out_trade_no, kind: "order_completed", message: `The payment is the captured payment of order ${standing.orderId ?? "(pending)"}` });
+      report.orders++;
+      return;
+    }
+    const current = currentPayment(await payments.store.ofSession(record.session_id));
+    const reason = orphanReason(record, current, standing);
+    if (reason === undefined) {
+      const waited = (payments.now().getTime() - (record.confirmed_at ?? record.updated_at).getTime()) / 1000;
+      if (waited < this.deps.options.completeAfterSeconds) return;
+      try {
+        await medusa.complete(record.session_id, record.state === "frozen" ? "authorized" : "captured");
+        this.completionFailures.delete(record.out_trade_no);
+        report.completed++;
+      } catch (error) {
+        const failures = (this.completionFailures.get(record.out_trade_no) ?? 0) + 1;
+        this.completionFailures.set(record.out_trade_no, failures);
+        if (failures < COMPLETION_TRIES) throw error;
+        await this.orphan(record, `its cart could not be completed: ${(error as Error).message}`, report);
+      }
+      return;
+    }
+    await this.orphan(record, reason, report);
+  }
+
+  private async orphan(record: TransactionRecord, reason: string, report: ReconcileReport): Promise<void> {
+    const { payments } = this.deps;
+    if (!this.deps.options.autoRefundOrphans) {
+      await payments.store.update(record.out_trade_no, { resolution: "awaiting_refund", resolution_note: reason });
+      await payments.event({ session_id: record.session_id, out_trade_no: record.out_trade_no, kind: "orphan_awaiting_refund", message: `Paid but no order: ${reason}. Automatic refunds are off: refund it from the admin` });
+      report.orphansAwaitingRefund++;
+      return;
+    }
+    await payments.refundOrphan(record, reason);
+    report.orphansRefunded++;
+  }
+
+  private async recordRefund(refund: TransactionRecord, medusa: StoreOrders, report: ReconcileReport): Promise<void> {
+    const { payments } = this.deps;
+    const payment = refund.parent_out_trade_no ? await payments.store.get(refund.parent_out_trade_no) : undefined;
+    if (!payment || payment.resolution !== "order") {
+      // An orphan's refund returns money Medusa never recorded: nothing to write there.
+      if (payment && payment.resolution !== null) await payments.store.update(refund.out_trade_no, { resolution: "recorded" });
+      return;
+    }
+    const standing = await medusa.standing(payment.session_id);
+    if (!standing.exists || !standing.paymentId) return;
+    const note = refund.origin === "qfpay" ? `Refund ${refund.out_trade_no} made at QFPay` : `QFPay refund ${refund.out_trade_no}`;
+    await medusa.recordRefund(standing.paymentId, refund.amount, refund.currency_code, note);
+    report.refundsRecorded++;
+  }
+}
+
+/** Why a paid order can never be its session's order; undefined when it still can. */
+function orphanReason(
+  record: TransactionRecord,
+  current: TransactionRecord | undefined,
+  standing: Awaited<ReturnType<StoreOrders["standing"]>>,
+): string | undefined {
+  if (record.superseded || current?.out_trade_no !== record.out_trade_no) return `attempt ${record.attempt} was replaced by a newer code`;
+  if (!standing.exists) return "its payment session no longer exists";
+  if (standing.cartCompleted) return "its cart was completed with another payment";
+  if (standing.otherSessionPaid) return "another payment session of the cart was paid";
+  if (standing.status === "canceled" || standing.status === "error") return `its payment session is ${standing.status}`;
+  return undefined;
+}

@@ -1,0 +1,16 @@
+import type { MedusaContainer } from "@medusajs/framework/types";
+import { Modules } from "@medusajs/framework/utils";
+import type { AcquiringLocking } from "../../core/lease";
+import type { QfpayRuntime } from "../../core/runtime";
+import { QFPAY_MODULE } from "./index";
+import type QfpayModuleService from "./service";
+
+export function qfpayModuleOf(scope: MedusaContainer): QfpayModuleService {
+  return scope.resolve<QfpayModuleService>(QFPAY_MODULE);
+}
+
+/** The QFPay runtime, from a request's or a job's container. */
+export function qfpayRuntimeOf(scope: MedusaContainer): QfpayRuntime {
+  const locking = scope.resolve<AcquiringLocking | undefined>(Modules.LOCKING, { allowUnregistered: true }) ?? undefined;
+  return qfpayModuleOf(scope).runtime(locking);
+}

@@ -1,0 +1,80 @@
+import type {
+  LedgerEvent,
+  NewTransaction,
+  RecordedEvent,
+  TransactionChanges,
+  TransactionRecord,
+  TransactionStore,
+} from "../core/ledger";
+
+/** The ledger in memory, for unit tests of what sits on top of it. Same contract as the Postgres one. */
+export class MemoryLedger implements TransactionStore {
+  readonly records = new Map<string, TransactionRecord>();
+  readonly events: RecordedEvent[] = [];
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  async insert(record: NewTransaction): Promise<TransactionRecord> {
+    if (this.records.has(record.out_trade_no)) throw new Error(`duplicate out_trade_no ${record.out_trade_no}`);
+    const stored = { ...record, created_at: this.now(), updated_at: this.now() };
+    this.records.set(record.out_trade_no, stored);
+    return { ...stored };
+  }
+
+  async update(outTradeNo: string, changes: TransactionChanges): Promise<TransactionRecord> {
+    const current = this.records.get(outTradeNo);
+    if (!current) throw new Error(`QFPay transaction ${outTradeNo} is not on record`);
+    const next = { ...current, ...changes, updated_at: this.now() };
+    this.records.set(outTradeNo, next);
+    return { ...next };
+  }
+
+  async get(outTradeNo: string): Promise<TransactionRecord | undefined> {
+    const record = this.records.get(outTradeNo);
+    return record ? { ...record } : undefined;
+  }
+
+  async paymentBySyssn(syssn: string): Promise<TransactionRecord | undefined> {
+    return this.all().find((record) => record.kind === "payment" && record.syssn === syssn);
+  }
+
+  async ofSession(sessionId: string): Promise<TransactionRecord[]> {
+    return this.all().filter((record) => record.session_id === sessionId);
+  }
+
+  async due(now: Date, limit: number): Promise<TransactionRecord[]> {
+    return this.all()
+      .filter((record) => record.next_check_at !== null && record.next_check_at.getTime() <= now.getTime())
+      .sort((a, b) => a.next_check_at!.getTime() - b.next_check_at!.getTime())
+      .slice(0, limit);
+  }
+
+  async unresolvedPaid(limit: number): Promise<TransactionRecord[]> {
+    return this.all()
+      .filter((record) => record.kind === "payment" && (record.state === "paid" || record.state === "frozen") && record.resolution === null && record.confirmed_at !== null)
+      .slice(0, limit);
+  }
+
+  async unrecordedRefunds(limit: number): Promise<TransactionRecord[]> {
+    return this.all().filter((record) => record.kind === "refund" && record.state === "succeeded" && record.resolution === null).slice(0, limit);
+  }
+
+  async markWatched(sessionId: string, until: Date): Promise<void> {
+    for (const record of this.all()) {
+      if (record.session_id !== sessionId || record.next_check_at === null) continue;
+      await this.update(record.out_trade_no, { watched_until: until });
+    }
+  }
+
+  async addEvent(event: LedgerEvent): Promise<void> {
+    this.events.push({ ...event, created_at: this.now() });
+  }
+
+  async eventsOf(sessionIds: readonly string[]): Promise<RecordedEvent[]> {
+    return this.events.filter((event) => sessionIds.includes(event.session_id));
+  }
+
+  private all(): TransactionRecord[] {
+    return [...this.records.values()].map((record) => ({ ...record }));
+  }
+}
