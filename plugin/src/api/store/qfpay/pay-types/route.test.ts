@@ -1,36 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { storePayTypesSchema } from "@qfpay-medusa/shared";
+import { parseQfpayOptions } from "../../../../providers/qfpay/options";
 import { GET } from "./route";
 
 const PHONE_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
 
 function scopeWith(cart: Record<string, unknown> | undefined) {
-  const configModule = {
-    modules: {
-      payment: {
-        options: {
-          providers: [
-            {
-              resolve: "@qfpay-medusa/plugin/providers/qfpay",
-              id: "qfpay",
-              options: {
-                appCode: "APP",
-                clientKey: "KEY",
-                environment: "hk-test",
-                payTypes: { default: "800201", allowed: ["800201", "802001", "801512", "805801"], storefrontMayChoose: true },
-              },
-            },
-          ],
-        },
-      },
-    },
-  };
+  const options = parseQfpayOptions({
+    appCode: "APP",
+    clientKey: "KEY",
+    environment: "hk-test",
+    payTypes: { default: "800201", allowed: ["800201", "802001", "801512", "805801"], storefrontMayChoose: true },
+  });
   const queries: unknown[] = [];
   const scope = {
     resolve: (key: string) => {
-      if (key === "configModule") return configModule;
+      if (key === "qfpay") return { configured: true, runtime: () => ({ options }) };
       if (key === "query") return { graph: async (config: unknown) => (queries.push(config), { data: cart ? [cart] : [] }) };
-      throw new Error(`unexpected ${key}`);
+      return undefined;
     },
   };
   return { scope, queries };

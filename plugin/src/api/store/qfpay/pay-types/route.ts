@@ -3,7 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils";
 import { deviceClassOf, isDeviceClass } from "@qfpay-medusa/shared";
 import { lookUpCart } from "../../../../pay-types/cart-lookup";
 import { merchantRegionOf, payTypesAnswer } from "../../../../pay-types/cart-pay-types";
-import { qfpayProviderAmong } from "../../../../pay-types/runtime-stand-in";
+import { qfpayProviderAmong } from "../../../../pay-types/qfpay-provider-runtime";
 
 /**
  * The QFPay pay types this store offers for a cart (shared contract: `storePayTypesSchema`):

@@ -1,26 +1,18 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseQfpayOptions } from "../../../../providers/qfpay/options";
 import { POST as startOauth } from "./oauth/route";
 import { POST as exchangeCode } from "./openid/route";
 
 const KEY = "615ED178BA524459976CE40FAB78000F";
 
 function scope(returnUrlOrigins?: string[]) {
-  const configModule = {
-    modules: [
-      {
-        options: {
-          providers: [
-            {
-              resolve: "@qfpay-medusa/plugin/providers/qfpay",
-              id: "qfpay",
-              options: { appCode: "APPCODE", clientKey: KEY, baseUrl: "http://127.0.0.1:9/qf", ...(returnUrlOrigins ? { returnUrlOrigins } : {}) },
-            },
-          ],
-        },
-      },
-    ],
-  };
-  return { resolve: (key: string) => (key === "configModule" ? configModule : undefined) };
+  const options = parseQfpayOptions({
+    appCode: "APPCODE",
+    clientKey: KEY,
+    baseUrl: "http://127.0.0.1:9/qf",
+    ...(returnUrlOrigins ? { returnUrlOrigins } : {}),
+  });
+  return { resolve: (key: string) => (key === "qfpay" ? { configured: true, runtime: () => ({ options }) } : undefined) };
 }
 
 async function call(handler: typeof startOauth, body: unknown, origins?: string[]) {
