@@ -33,6 +33,14 @@ describe("control API over HTTP", () => {
     expect(JSON.stringify(ledger)).not.toContain(MERCHANT.clientKey);
   });
 
+  it("pays a closed or expired order late (the approval crossed the close), but never a paid one twice", async () => {
+    const closed = await createPayment(sandbox);
+    sandbox.control.expire(closed.syssn);
+    expect((await control("POST", "/pay", { id: closed.syssn })).status).toBe(409);
+    expect((await control("POST", "/pay-late", { id: closed.syssn })).json).toMatchObject({ syssn: closed.syssn, state: "succeeded", respcd: "0000" });
+    expect((await control("POST", "/pay-late", { id: closed.syssn })).status).toBe(409);
+  });
+
   it("fails with a chosen code, holds for a while then pays, and expires", async () => {
     const failed = await createPayment(sandbox);
     expect((await control("POST", "/fail", { id: failed.syssn, respcd: "1204" })).json).toMatchObject({ respcd: "1204" });

@@ -18,6 +18,7 @@ const ROUTES: Readonly<Record<string, ControlRoute>> = {
   "POST /faults": (control, body) => control.faults.set(body),
   "DELETE /faults": (control) => control.faults.clear(),
   "POST /pay": (control, body) => control.pay(text(body.id)),
+  "POST /pay-late": (control, body) => control.payLate(text(body.id)),
   "POST /fail": (control, body) => control.fail(text(body.id), body.respcd === undefined ? undefined : text(body.respcd)),
   "POST /hold": (control, body) => control.hold(text(body.id), body.ms === undefined ? undefined : (body.ms as number)),
   "POST /expire": (control, body) => control.expire(text(body.id)),

@@ -24,6 +24,7 @@ export function createControl({ ledger, actions, faults, notifier, hooks, traffi
   const { gate } = notifier;
   return {
     pay: (id) => actions.pay(id),
+    payLate: (id) => actions.payLate(id),
     fail: (id, respcd) => actions.fail(id, respcd),
     hold: (id, ms) => actions.hold(id, ms),
     expire: (id) => actions.expire(id),

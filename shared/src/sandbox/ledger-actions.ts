@@ -9,6 +9,8 @@ const NOT_FAILURES: ReadonlySet<string> = new Set(["0000", "1143", "1145"]);
 /** What the payer (or QFPay) does to an order, by syssn or out_trade_no: for the control API and race hooks. */
 export interface LedgerActions {
   pay(id: string): LedgerEntry;
+  /** Paid although it was closed or expired: the approval crossed the close. */
+  payLate(id: string): LedgerEntry;
   fail(id: string, respcd?: string): LedgerEntry;
   hold(id: string, ms?: number): LedgerEntry;
   expire(id: string): LedgerEntry;
@@ -28,6 +30,7 @@ export function createLedgerActions(ledger: Ledger): LedgerActions {
 
   return {
     pay: (id) => act(id, (entry) => ledger.settle(entry)),
+    payLate: (id) => act(id, (entry) => ledger.settleLate(entry)),
     fail(id, respcd = DEFAULT_FAIL_RESPCD) {
       checkFailRespcd(respcd);
       return act(id, (entry) => ledger.fail(entry, respcd));

@@ -179,6 +179,21 @@ export class Ledger {
     this.onSettled(entry);
   }
 
+  /**
+   * The wallet's approval crossed the merchant's close (or the code's expiry): QFPay records the payment anyway,
+   * as wallets do when the shopper confirmed first. Only an unpaid payment; a pre-auth is frozen.
+   */
+  settleLate(entry: Entry): void {
+    if (entry.kind !== "payment" || !["pending", "holding", "closed", "expired"].includes(entry.state)) {
+      throw new StateError(`Cannot pay ${entry.kind} ${entry.syssn} late: it is ${entry.state}`);
+    }
+    this.timers.cancel(entry.holdTimer);
+    entry.holdTimer = undefined;
+    entry.paidAt = this.clock();
+    this.finish(entry, entry.preauth ? "frozen" : "succeeded");
+    this.onSettled(entry);
+  }
+
   fail(entry: Entry, respcd: string): void {
     this.requireOpen(entry, "fail");
     entry.failRespcd = respcd;

@@ -149,6 +149,8 @@ export interface SandboxFaults {
 export interface SandboxControl {
   /** The payer pays (or, for a held refund, the refund goes through). */
   pay(id: string): LedgerEntry;
+  /** Pays an order even though it was closed or expired: the wallet's approval crossed the close. */
+  payLate(id: string): LedgerEntry;
   /** The payment fails with `respcd` (default 1201, insufficient balance). */
   fail(id: string, respcd?: string): LedgerEntry;
   /** 1143 "password being entered" until `ms` pass (then it is paid) or until pay/fail/close. */
