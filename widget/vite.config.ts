@@ -10,6 +10,9 @@ import { qrcodeLean } from "./build/qrcode-lean.js";
  * - `--mode standalone`: `dist/standalone/qfpay-checkout.js`, everything in one file (Lit included) for a plain
  *   HTML page's `<script type="module">`. The size benchmark measures this one.
  */
+/** Loaded on demand: the drop-in, the redirect and JSAPI views, the QR image saver, the other languages. */
+const LAZY_MODULES = /\/src\/(cart|jsapi|redirect)\/|\/src\/save-qr\.ts$|\/src\/i18n\/(zh-hk|zh-cn|ja|th)\.ts$/;
+
 export default defineConfig(({ mode }) => {
   const standalone = mode === "standalone";
   const entry: Record<string, string> = standalone
@@ -32,6 +35,8 @@ export default defineConfig(({ mode }) => {
         output: {
           // Vite leaves whitespace in ES library output; minify it fully.
           minify: true,
+          // What the element needs at once in one chunk (not one per module the lazy parts share with it).
+          codeSplitting: { groups: [{ name: "element", test: (id: string) => !LAZY_MODULES.test(id) }] },
           entryFileNames: "[name].js",
           chunkFileNames: (chunk) =>
             chunk.facadeModuleId?.includes("/i18n/") ? `locales/${chunk.name}.js` : "chunks/[name]-[hash].js",

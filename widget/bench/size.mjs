@@ -50,6 +50,11 @@ for (const chunk of chunks.filter(isLocale)) {
   const s = sizes(chunk.code);
   console.log(`    ${chunk.fileName.padEnd(20)} ${kB(s.min)} min  ${kB(s.gzip)} gzip`);
 }
+console.log("  parts loaded on demand (drop-in, redirect and JSAPI views, QR image):");
+for (const chunk of chunks.filter((c) => !isLocale(c) && !loaded.has(c.fileName))) {
+  const s = sizes(chunk.code);
+  console.log(`    ${chunk.fileName.replace(/-[\w-]{8}\.js$/, ".js").padEnd(24)} ${kB(s.min)} min  ${kB(s.gzip)} gzip`);
+}
 for (const name of loaded) {
   if (isLocale(byName.get(name))) console.log(`  WARNING: ${name} is loaded statically`);
 }

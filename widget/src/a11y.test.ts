@@ -2,8 +2,9 @@
 import axe from "axe-core";
 import { afterEach, describe, expect, it } from "vitest";
 import type { SessionSetup } from "./test-support/status-server.js";
-import { checkoutAttributes, cleanup, find, mount, shadow } from "./test-support/mount.js";
-import { setSession, uniqueSessionId } from "./test-support/stand-in.js";
+import { checkoutAttributes, cleanup, dropInAttributes, find, mount, shadow } from "./test-support/mount.js";
+import { STAND_IN_PAY_PARAMS } from "./test-support/pay-params.js";
+import { setCart, setSession, uniqueSessionId } from "./test-support/stand-in.js";
 
 afterEach(cleanup);
 
@@ -19,6 +20,7 @@ const VIEWS: ReadonlyArray<readonly [string, SessionSetup | null, string]> = [
   ["failed", { status: "failed", message: "Declined by the wallet." }, "[part=result]"],
   ["expired", { status: "expired" }, "[part=result]"],
   ["unknown session", null, "[part=error]"],
+  ["WeChat JSAPI", { mode: "jsapi", wallet: "wechat", pay_type: "800207", pay_params: STAND_IN_PAY_PARAMS }, "[part=instructions]"],
 ];
 
 describe.each(["light", "dark"] as const)("accessibility, %s theme", (theme) => {
@@ -28,6 +30,31 @@ describe.each(["light", "dark"] as const)("accessibility, %s theme", (theme) => 
     const { el } = await mount(checkoutAttributes(id, { theme }));
     await find(el, selector);
     expect(await audit(el)).toEqual([]);
+  });
+});
+
+describe.each(["light", "dark"] as const)("accessibility of the drop-in's wallet picker, %s theme", (theme) => {
+  it("has no axe violations, and each wallet is a labelled radio button", async () => {
+    const cart = uniqueSessionId("axe-cart");
+    const wallet = (pay_type: string, name: string, walletId: string) => ({
+      pay_type, wallet: walletId, name, mode: "qr" as const, pay_mode: "mpm" as const, preauth: false, fits_device: true,
+      devices: ["desktop" as const], refunds: "unstated" as const,
+    });
+    await setCart(cart, { pay_types: [wallet("800201", "WeChat Pay", "wechat"), wallet("805801", "PayMe", "payme"), wallet("804201", "GrabPay", "grabpay")] });
+    const { el } = await mount(dropInAttributes(cart, { theme }));
+    await find(el, "[part=picker]");
+    expect(await audit(el)).toEqual([]);
+    const radios = [...shadow(el).querySelectorAll<HTMLInputElement>("input[type=radio]")];
+    const spoken = (label: HTMLLabelElement) => {
+      const copy = label.cloneNode(true) as HTMLLabelElement;
+      copy.querySelectorAll("[aria-hidden=true]").forEach((hidden) => hidden.remove());
+      return copy.textContent!.replace(/\s+/g, " ").trim();
+    };
+    expect(radios.map((radio) => spoken(radio.closest("label")!))).toEqual([
+      "WeChat Pay, scan a QR code",
+      "PayMe, scan a QR code",
+      "GrabPay, scan a QR code",
+    ]);
   });
 });
 

@@ -79,7 +79,7 @@ async function requestStatus(
   return body;
 }
 
-function httpError(status: number, body: unknown): CheckoutApiError {
+export function httpError(status: number, body: unknown): CheckoutApiError {
   const serverMessage =
     typeof body === "object" && body !== null && typeof (body as { message?: unknown }).message === "string"
       ? (body as { message: string }).message
@@ -108,8 +108,8 @@ function looksLikeCheckoutStatus(body: unknown): body is CheckoutStatus {
   if (typeof body !== "object" || body === null) return false;
   const b = body as Record<string, unknown>;
   if (!Object.entries(FIELD_CHECKS).every(([field, check]) => check(b[field]))) return false;
-  // The code (QR text or wallet page) comes only while the payment is open; final answers leave it out.
-  const codeField = b.mode === "qr" ? "qrcode" : b.mode === "redirect" ? "pay_url" : undefined;
-  if (codeField === undefined) return false;
-  return isFinalStatus(b.status as CheckoutStatus["status"]) || (isText(b[codeField]) && b[codeField] !== "");
+  // The code (QR text, wallet page, WeChat's sheet) comes only while the payment is open; final answers leave it out.
+  if (!(b.mode === "qr" || b.mode === "redirect" || b.mode === "jsapi")) return false;
+  const code = b.mode === "qr" ? b.qrcode : b.mode === "jsapi" ? (b.pay_params ?? b.pay_url) : b.pay_url;
+  return isFinalStatus(b.status as CheckoutStatus["status"]) || (typeof code === "object" ? code !== null : isText(code) && code !== "");
 }

@@ -38,6 +38,13 @@ export interface QfpayRedirectDetail {
   url: string;
 }
 
+export interface QfpaySessionDetail {
+  /** The payment session the drop-in opened (replacing the cart's earlier one, if any). */
+  sessionId: string;
+  cartId: string;
+  payType: string;
+}
+
 export interface QfpayEventDetails {
   "qfpay-status": QfpayStatusDetail;
   "qfpay-succeeded": QfpaySucceededDetail;
@@ -46,6 +53,8 @@ export interface QfpayEventDetails {
   "qfpay-error": QfpayErrorDetail;
   /** Cancelable: call preventDefault() to navigate yourself (e.g. with a router). */
   "qfpay-redirect": QfpayRedirectDetail;
+  /** Drop-in mode: a payment session was opened for the cart. */
+  "qfpay-session": QfpaySessionDetail;
 }
 
 export type QfpayEventName = keyof QfpayEventDetails;
@@ -59,13 +68,10 @@ export function qfpayEvent<K extends QfpayEventName>(
   return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false });
 }
 
+type QfpayEventMap = { [K in QfpayEventName]: CustomEvent<QfpayEventDetails[K]> };
+
 declare global {
-  interface HTMLElementEventMap {
-    "qfpay-status": CustomEvent<QfpayStatusDetail>;
-    "qfpay-succeeded": CustomEvent<QfpaySucceededDetail>;
-    "qfpay-failed": CustomEvent<QfpayFailedDetail>;
-    "qfpay-expired": CustomEvent<QfpayExpiredDetail>;
-    "qfpay-error": CustomEvent<QfpayErrorDetail>;
-    "qfpay-redirect": CustomEvent<QfpayRedirectDetail>;
-  }
+  // On elements, and on window/document/any node the events bubble to (addEventListener, on… handlers' types).
+  interface HTMLElementEventMap extends QfpayEventMap {}
+  interface GlobalEventHandlersEventMap extends QfpayEventMap {}
 }

@@ -4,6 +4,7 @@ import { findConfigError } from "./config.js";
 import { isFinalStatus, type CheckoutStatus, type CheckoutStatusValue, type FinalStatus } from "./contract.js";
 import { Countdown, crossesAnnouncement } from "./controllers/countdown.js";
 import { DEFAULT_POLL_TIMING, StatusPoller } from "./controllers/status-poller.js";
+import type { CartFlowLike, DropInHooks, ModeView } from "./drop-in-host.js";
 import { qfpayEvent, type QfpayEventDetails, type QfpayEventName } from "./events.js";
 import { formatAmount, formatClock } from "./format.js";
 import { en, loadMessages, resolveLocale, type ErrorCode, type LocaleId, type Messages } from "./i18n/index.js";
@@ -47,11 +48,20 @@ const MIN_POLL_INTERVAL_MS = 500;
  * the plugin's store route, counts down to the code's expiry and offers a new code when it runs out.
  * The storefront completes the cart when `qfpay-succeeded` fires.
  *
+ * Two ways to use it: give `session-id` when the storefront opens the QFPay payment session itself; or give
+ * `cart-id` for the complete drop-in, which lists the cart's wallets (the device's best first), opens or
+ * replaces the session through Medusa's store API, and then follows it. Inside WeChat it offers WeChat Pay
+ * JSAPI (800207): the shopper signs in to WeChat through QFPay (or the page passes `wechat-openid`) and pays
+ * in WeChat's own payment sheet.
+ *
  * @tag qfpay-checkout
  *
  * @attr backend-url - The Medusa backend's URL (http or https), e.g. `https://shop.example.com`.
  * @attr publishable-key - The store's publishable API key (sent as `x-publishable-api-key`).
- * @attr session-id - The Medusa payment session id of the QFPay payment.
+ * @attr session-id - The Medusa payment session id of the QFPay payment (the storefront opened it).
+ * @attr cart-id - Drop-in mode: the Medusa cart to pay; the element lists its wallets and opens the session itself.
+ * @attr wechat-openid - Drop-in, inside WeChat: the shopper's openid for merchants with their own official account (else QFPay's sign-in is used).
+ * @attr return-url - Drop-in: where wallet pages and WeChat's sign-in send the shopper back (default: this page).
  * @attr locale - Language: `en`, `zh-HK`, `zh-CN`, `ja` or `th` (or any tag starting so). Defaults to the page's `lang`.
  * @attr poll-interval - First delay between status checks in ms (default 2000); at most 2 s while the code is fresh, and 10 s after two quiet minutes.
  * @attr auto-redirect - For wallets paid on their own web page: go there without waiting for a click.
@@ -63,7 +73,8 @@ const MIN_POLL_INTERVAL_MS = 500;
  * @fires qfpay-failed - The payment failed or was canceled. Detail: `{ sessionId, status, message, checkout }`.
  * @fires qfpay-expired - The code expired (by the server's clock). Detail: `{ sessionId, expiresAt }`.
  * @fires qfpay-error - Bad configuration, unknown session or a network problem. Detail: `{ code, message, transient }`.
- * @fires qfpay-redirect - About to open the wallet's page; cancelable (call `preventDefault()` to navigate yourself). Detail: `{ url }`.
+ * @fires qfpay-redirect - About to open the wallet's page (or, in the drop-in, WeChat's sign-in); cancelable (call `preventDefault()` to navigate yourself). Detail: `{ url }`.
+ * @fires qfpay-session - Drop-in: a payment session was opened for the cart (replacing its earlier one). Detail: `{ sessionId, cartId, payType }`.
  *
  * @slot actions - Extra actions shown under a failed, canceled or expired payment (e.g. "Choose another payment method").
  *
@@ -82,6 +93,11 @@ const MIN_POLL_INTERVAL_MS = 500;
  * @csspart action - The button of a final or error state (new code, try again).
  * @csspart result - The success, failure, cancel or expiry view.
  * @csspart error - The error view.
+ * @csspart picker - Drop-in: the wallet choice (a form).
+ * @csspart wallet-option - Drop-in: one wallet of the choice (a label around a radio button).
+ * @csspart pay-button - Drop-in: the button that opens the payment with the chosen wallet.
+ * @csspart change-wallet - Drop-in: the button back to the wallet choice.
+ * @csspart wechat-pay-button - WeChat Pay JSAPI: the button that opens WeChat's payment sheet.
  *
  * @cssprop --qfpay-color-accent - Buttons, progress and focus ring.
  * @cssprop --qfpay-color-on-accent - Text on accent-coloured buttons.
@@ -107,6 +123,7 @@ export class QfpayCheckout extends LitElement {
     backendUrl: { type: String, attribute: "backend-url" },
     publishableKey: { type: String, attribute: "publishable-key" },
     sessionId: { type: String, attribute: "session-id" },
+    cartId: { type: String, attribute: "cart-id" },
     locale: { type: String },
     pollInterval: { type: Number, attribute: "poll-interval" },
     autoRedirect: { type: Boolean, attribute: "auto-redirect" },
@@ -129,6 +146,8 @@ export class QfpayCheckout extends LitElement {
   declare publishableKey: string;
   /** The Medusa payment session id. */
   declare sessionId: string;
+  /** Drop-in mode: the Medusa cart id. */
+  declare cartId: string;
   /** Language tag; empty means the page's `lang`. */
   declare locale: string;
   /** First delay between status checks, ms. */
@@ -168,12 +187,17 @@ export class QfpayCheckout extends LitElement {
   #expiryReported = false;
   #refreshAbort: AbortController | undefined;
   #qrCache: { text: string; geometry: QrSvgGeometry } | undefined;
+  /** Drop-in mode's controller and the session it opened (loaded on demand). */
+  #cart: CartFlowLike | undefined;
+  #opened = "";
+  /** The redirect and JSAPI views, each loaded when a status first names its mode. */
+  readonly #views: { redirect?: ModeView | Promise<unknown>; jsapi?: ModeView | Promise<unknown> } = {};
 
   constructor() {
     super();
     this.backendUrl = "";
     this.publishableKey = "";
-    this.sessionId = "";
+    this.sessionId = this.cartId = "";
     this.locale = "";
     this.pollInterval = DEFAULT_POLL_TIMING.interval;
     this.autoRedirect = false;
@@ -229,13 +253,13 @@ export class QfpayCheckout extends LitElement {
       const interval = Number.isFinite(this.pollInterval) ? Math.max(MIN_POLL_INTERVAL_MS, this.pollInterval) : DEFAULT_POLL_TIMING.interval;
       this.#poller.timing = { ...this.#poller.timing, interval };
     }
-    if (!this.hasUpdated || changed.has("backendUrl") || changed.has("publishableKey") || changed.has("sessionId")) {
+    if (!this.hasUpdated || changed.has("backendUrl") || changed.has("publishableKey") || changed.has("sessionId") || changed.has("cartId")) {
       this.#configure();
     }
   }
 
   get #endpoint(): CheckoutEndpoint {
-    return { backendUrl: this.backendUrl.trim(), publishableKey: this.publishableKey.trim(), sessionId: this.sessionId.trim() };
+    return { backendUrl: this.backendUrl.trim(), publishableKey: this.publishableKey.trim(), sessionId: this.sessionId.trim() || this.#opened };
   }
 
   get #text(): Messages {
@@ -250,14 +274,29 @@ export class QfpayCheckout extends LitElement {
     this.reconnecting = false;
     this.refreshError = undefined;
     this.#countdown.clear();
-    const configError = findConfigError(this.#endpoint);
-    if (configError !== null) {
-      this.#poller.stop();
-      this.#fail(configError);
-      return;
-    }
+    const endpoint = this.#endpoint;
+    const dropIn = !endpoint.sessionId && this.cartId.trim() !== "";
+    const configError = findConfigError({ ...endpoint, sessionId: endpoint.sessionId || this.cartId });
+    this.#poller.stop();
+    if (configError !== null) return this.#fail(configError);
     this.errorCode = undefined;
-    this.#poller.start();
+    if (dropIn && !this.#cart) void this.#loadDropIn();
+    else if (!dropIn) this.#poller.start();
+  }
+
+  /** What the lazily loaded drop-in and JSAPI view may do here. */
+  readonly #hooks: DropInHooks = {
+    follow: (sessionId) => {
+      this.#opened = sessionId;
+      this.#configure();
+    },
+    pollNow: () => this.#poller.pollNow(),
+  };
+
+  async #loadDropIn(): Promise<void> {
+    const { CartFlow } = await import("./cart/cart-flow.js");
+    this.#cart ??= new CartFlow(this, this.#hooks);
+    this.requestUpdate();
   }
 
   #chooseLocale(): void {
@@ -297,9 +336,7 @@ export class QfpayCheckout extends LitElement {
     else this.#countdown.set(status.expires_at, status.server_time, receivedAt);
 
     if (previous?.status !== status.status) this.#reportStatusChange(status, previous?.status ?? null);
-    if (status.mode === "redirect" && !isFinalStatus(status.status) && this.autoRedirect && !this.#alreadyRedirected()) {
-      this.#openWallet();
-    }
+    if (status.mode !== "qr") this.#modeView(status.mode)?.follow(status);
   }
 
   #reportStatusChange(status: CheckoutStatus, previous: CheckoutStatusValue | null): void {
@@ -344,6 +381,7 @@ export class QfpayCheckout extends LitElement {
   }
 
   #fail(code: ErrorCode, error?: CheckoutApiError): void {
+    if (code === "session_not_found" && this.#cart && this.#opened) return this.#cart.sessionLost();
     this.errorCode = code;
     this.reconnecting = false;
     this.#countdown.clear();
@@ -362,49 +400,17 @@ export class QfpayCheckout extends LitElement {
 
   // Redirect mode
 
-  get #redirectMemoryKey(): string {
-    return `qfpay-redirected:${this.sessionId}`;
-  }
-
-  #alreadyRedirected(): boolean {
-    try {
-      return sessionStorage.getItem(this.#redirectMemoryKey) === this.checkout?.pay_url;
-    } catch {
-      return false;
+  /** The view of a mode loaded on demand; undefined (and on its way) the first time. */
+  #modeView(mode: "redirect" | "jsapi"): ModeView | undefined {
+    const view = this.#views[mode];
+    if (view === undefined) {
+      this.#views[mode] = (mode === "redirect" ? import("./redirect/redirect-view.js") : import("./jsapi/jsapi-view.js")).then(({ View }) => {
+        const loaded = (this.#views[mode] = new View(this, this.#hooks));
+        if (this.checkout) loaded.follow(this.checkout);
+        this.requestUpdate();
+      });
     }
-  }
-
-  #rememberRedirect(url: string): void {
-    try {
-      sessionStorage.setItem(this.#redirectMemoryKey, url);
-    } catch {
-      // Storage can be off (private mode): the worst case is one more automatic redirect on return.
-    }
-  }
-
-  #safePayUrl(): URL | null {
-    const payUrl = this.checkout?.pay_url;
-    return payUrl ? safeRedirectUrl(payUrl, parseOriginList(this.allowedRedirectOrigins)) : null;
-  }
-
-  /** Asks the page (qfpay-redirect, cancelable) and, unless it objects, sends the shopper to the wallet. */
-  #openWallet(): void {
-    const url = this.#safePayUrl();
-    if (url === null) {
-      this.#reportUnsafeRedirect();
-      return;
-    }
-    this.#rememberRedirect(url.href);
-    if (this.#emit("qfpay-redirect", { url: url.href }, true)) window.location.assign(url.href);
-  }
-
-  #onRedirectClick(event: MouseEvent, url: URL): void {
-    this.#rememberRedirect(url.href);
-    if (!this.#emit("qfpay-redirect", { url: url.href }, true)) event.preventDefault();
-  }
-
-  #reportUnsafeRedirect(): void {
-    this.#emit("qfpay-error", { code: "unsafe_redirect", message: en.errors.unsafe_redirect, transient: false });
+    return view instanceof Promise ? undefined : view;
   }
 
   // QR mode
@@ -425,26 +431,10 @@ export class QfpayCheckout extends LitElement {
     }
   }
 
-  /** Saves the QR as a PNG, for wallets that scan from the photo library (paying on the same phone). */
+  /** Saves the QR as a PNG (its own chunk, loaded on the click). */
   async #saveQr(text: string, walletId: string): Promise<void> {
-    const { size, path } = this.#qrGeometry(text);
-    const scale = 12;
-    const canvas = document.createElement("canvas");
-    canvas.width = canvas.height = size * scale;
-    const context = canvas.getContext("2d");
-    if (context === null) return;
-    context.fillStyle = "#ffffff";
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    context.scale(scale, scale);
-    context.fillStyle = "#000000";
-    context.fill(new Path2D(path));
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
-    if (blob === null) return;
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = `qfpay-${walletId}.png`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 30_000);
+    const { saveQrImage } = await import("./save-qr.js");
+    await saveQrImage(this.#qrGeometry(text), walletId);
   }
 
   // Rendering
@@ -456,13 +446,24 @@ export class QfpayCheckout extends LitElement {
     </div>`;
   }
 
-  #renderBody(): TemplateResult {
+  #renderBody(): unknown {
     if (this.errorCode !== undefined) return this.#renderError(this.errorCode);
+    const cart = this.#cart;
+    if (cart && !this.#endpoint.sessionId) return cart.render(this.#text);
     const checkout = this.checkout;
+    return [this.#renderSession(checkout), cart?.renderChangeWallet(checkout, this.#text)];
+  }
+
+  #renderSession(checkout: CheckoutStatus | undefined): TemplateResult {
     if (checkout === undefined) return this.#renderLoading(true);
     if (isFinalStatus(checkout.status)) return this.#renderResult(checkout, RESULT_VIEWS[checkout.status]);
     if (this.codeExpired) return this.#renderResult(checkout, RESULT_VIEWS.expired);
-    return checkout.mode === "qr" && checkout.qrcode ? this.#renderQr(checkout, checkout.qrcode) : this.#renderRedirect(checkout);
+    if (checkout.mode === "qr" && checkout.qrcode) return this.#renderQr(checkout, checkout.qrcode);
+    const view = this.#modeView(checkout.mode === "jsapi" ? "jsapi" : "redirect");
+    return view
+      ? html`${this.#renderHeader(checkout)} ${view.render(checkout, this.#text)} ${this.#renderCountdown()}
+          ${this.#renderStatusLine(checkout.status)}`
+      : this.#renderLoading(true);
   }
 
   #renderLoading(withText: boolean): TemplateResult {
@@ -529,19 +530,6 @@ export class QfpayCheckout extends LitElement {
         : html`<p class="muted">${m.saveQrHint(name)}</p>`}
       <button @click=${() => this.#saveQr(qrText, checkout.wallet)}>${m.saveQr}</button>
     </section>`;
-  }
-
-  #renderRedirect(checkout: CheckoutStatus): TemplateResult {
-    const m = this.#text;
-    const name = this.#walletName(checkout.wallet);
-    const url = this.#safePayUrl();
-    return html`${this.#renderHeader(checkout)}
-      <p class="instructions">${m.redirectIntro(name)}</p>
-      ${url === null
-        ? html`<p class="muted" part="error" role="alert">${m.errors.unsafe_redirect}</p>`
-        : html`<a class="button primary" part="redirect-button" href=${url.href}
-            @click=${(event: MouseEvent) => this.#onRedirectClick(event, url)}>${m.redirectButton(name)}</a>`}
-      ${this.#renderCountdown()} ${this.#renderStatusLine(checkout.status)}`;
   }
 
   #renderCountdown(): TemplateResult | typeof nothing {

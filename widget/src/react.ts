@@ -13,6 +13,9 @@ export interface QfpayCheckoutAttributes {
   "backend-url"?: string;
   "publishable-key"?: string;
   "session-id"?: string;
+  "cart-id"?: string;
+  "wechat-openid"?: string;
+  "return-url"?: string;
   locale?: string;
   "poll-interval"?: number | string;
   "auto-redirect"?: boolean;

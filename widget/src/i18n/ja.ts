@@ -49,7 +49,7 @@ const ja: Messages = {
     missing_backend_url: "backend-url 属性がありません。",
     invalid_backend_url: "backend-url 属性は http または https の URL である必要があります。",
     missing_publishable_key: "publishable-key 属性がありません。",
-    missing_session_id: "session-id 属性がありません。",
+    missing_session_id: "session-id（または cart-id）属性がありません。",
     session_not_found: "このお支払いは存在しないか、終了しています。",
     unauthorized: "ストアがリクエストを拒否しました。publishable key を確認してください。",
     bad_request: "ストアがリクエストを処理できませんでした。",

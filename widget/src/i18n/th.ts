@@ -46,7 +46,7 @@ const th: Messages = {
     missing_backend_url: "ไม่มีแอตทริบิวต์ backend-url",
     invalid_backend_url: "แอตทริบิวต์ backend-url ต้องเป็น URL แบบ http หรือ https",
     missing_publishable_key: "ไม่มีแอตทริบิวต์ publishable-key",
-    missing_session_id: "ไม่มีแอตทริบิวต์ session-id",
+    missing_session_id: "ไม่มีแอตทริบิวต์ session-id (หรือ cart-id)",
     session_not_found: "ไม่พบการชำระเงินนี้หรือสิ้นสุดไปแล้ว",
     unauthorized: "ร้านค้าปฏิเสธคำขอ โปรดตรวจสอบ publishable key",
     bad_request: "ร้านค้าไม่สามารถดำเนินการตามคำขอได้",

@@ -54,7 +54,7 @@ const zhCN: Messages = {
     missing_backend_url: "缺少 backend-url 属性。",
     invalid_backend_url: "backend-url 属性必须是 http 或 https 网址。",
     missing_publishable_key: "缺少 publishable-key 属性。",
-    missing_session_id: "缺少 session-id 属性。",
+    missing_session_id: "缺少 session-id（或 cart-id）属性。",
     session_not_found: "此付款不存在或已结束。",
     unauthorized: "商店拒绝了请求，请检查 publishable key。",
     bad_request: "商店无法处理此请求。",

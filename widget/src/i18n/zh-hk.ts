@@ -54,7 +54,7 @@ const zhHK: Messages = {
     missing_backend_url: "缺少 backend-url 屬性。",
     invalid_backend_url: "backend-url 屬性必須是 http 或 https 網址。",
     missing_publishable_key: "缺少 publishable-key 屬性。",
-    missing_session_id: "缺少 session-id 屬性。",
+    missing_session_id: "缺少 session-id（或 cart-id）屬性。",
     session_not_found: "此付款不存在或已結束。",
     unauthorized: "商店拒絕了請求，請檢查 publishable key。",
     bad_request: "商店無法處理此請求。",

@@ -14,6 +14,7 @@ export const EVENT_NAMES: readonly QfpayEventName[] = [
   "qfpay-expired",
   "qfpay-error",
   "qfpay-redirect",
+  "qfpay-session",
 ];
 
 export interface RecordedEvent<K extends QfpayEventName = QfpayEventName> {
@@ -32,6 +33,11 @@ export interface Mounted {
 }
 
 export type Attributes = Record<string, string | true | undefined>;
+
+/** The attributes of a drop-in checkout for `cartId` against the stand-in server. */
+export function dropInAttributes(cartId: string, extra: Attributes = {}): Attributes {
+  return { "backend-url": serverUrl(), "publishable-key": PUBLISHABLE_KEY, "cart-id": cartId, locale: "en", ...extra };
+}
 
 /** The attributes of a working checkout for `sessionId` against the stand-in server. */
 export function checkoutAttributes(sessionId: string, extra: Attributes = {}): Attributes {

@@ -1,7 +1,7 @@
 /** Browser-side handle on the stand-in status server (see status-server.ts). */
 import { inject } from "vitest";
 import type { CheckoutStatus } from "../contract.js";
-import type { ScriptedFailure, SessionSetup, SessionStats } from "./status-server.js";
+import type { CartSetup, CartStats, ScriptedFailure, SessionSetup, SessionStats } from "./status-server.js";
 
 export const PUBLISHABLE_KEY = "pk_stand_in";
 
@@ -38,4 +38,16 @@ export function sessionStats(id: string): Promise<SessionStats> {
 /** Queues answers that fail, in order, before the normal ones resume. */
 export function failNext(id: string, ...failures: ScriptedFailure[]): Promise<unknown> {
   return control(id, "/fail", { method: "POST", body: failures });
+}
+
+/** Sets the pay types the stand-in store offers for a cart (the drop-in's tests). */
+export async function setCart(id: string, setup: CartSetup): Promise<void> {
+  const response = await fetch(`${serverUrl()}/__control/carts/${encodeURIComponent(id)}`, { method: "POST", body: JSON.stringify(setup) });
+  if (!response.ok) throw new Error(`stand-in cart ${id}: HTTP ${response.status}`);
+}
+
+export async function cartStats(id: string): Promise<CartStats> {
+  const response = await fetch(`${serverUrl()}/__control/carts/${encodeURIComponent(id)}`);
+  if (!response.ok) throw new Error(`stand-in cart ${id}: HTTP ${response.status}`);
+  return (await response.json()) as CartStats;
 }

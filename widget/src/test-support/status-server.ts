@@ -6,7 +6,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { StorePayTypes } from "@qfpay-medusa/shared";
 import type { CheckoutStatus } from "../contract.js";
+import { STAND_IN_PAY_PARAMS } from "./pay-params.js";
 
 export const STAND_IN_PUBLISHABLE_KEY = "pk_stand_in";
 
@@ -17,6 +19,7 @@ export interface SessionSetup {
   mode?: CheckoutStatus["mode"];
   qrcode?: string;
   pay_url?: string;
+  pay_params?: CheckoutStatus["pay_params"];
   amount?: number;
   amount_exponent?: number;
   currency_code?: string;
@@ -57,9 +60,36 @@ export interface SessionStats {
 
 const ROUTE = /^\/store\/qfpay\/payment-sessions\/([^/]+)(\/refresh)?$/;
 const CONTROL = /^\/__control\/sessions\/([^/]+)(\/fail)?$/;
+const CART_CONTROL = /^\/__control\/carts\/([^/]+)$/;
+
+/** The pay types `GET /store/qfpay/pay-types` answers for a cart (the drop-in's tests set them). */
+export interface CartSetup {
+  pay_types: StorePayTypes["pay_types"];
+  provider_id?: string | null;
+  /** The openid `POST /store/qfpay/wechat/openid` gives for the code "good-code". */
+  openid?: string;
+}
+
+/** What the drop-in asked the stand-in store for a cart. */
+export interface CartStats {
+  pay_type_gets: number;
+  collections_created: number;
+  sessions_created: { provider_id: string; data: Record<string, string> }[];
+  session_ids: string[];
+  oauth_starts: { return_url: string }[];
+  openid_exchanges: { code: string; state: string; page_url: string }[];
+}
+
+interface CartRecord {
+  setup: CartSetup;
+  collection: string | undefined;
+  stats: CartStats;
+}
+
 
 export class StatusServer {
   private readonly sessions = new Map<string, SessionRecord>();
+  private readonly carts = new Map<string, CartRecord>();
   private server: Server | undefined;
   url = "";
 
@@ -85,6 +115,9 @@ export class StatusServer {
     const path = new URL(req.url ?? "/", this.url).pathname;
     const control = CONTROL.exec(path);
     if (control) return this.handleControl(req, res, decodeURIComponent(control[1]!), control[2] !== undefined);
+    const cartControl = CART_CONTROL.exec(path);
+    if (cartControl) return this.handleCartControl(req, res, decodeURIComponent(cartControl[1]!));
+    if (!ROUTE.test(path) && path.startsWith("/store/")) return this.handleStore(req, res, new URL(req.url ?? "/", this.url));
     const route = ROUTE.exec(path);
     if (!route) return json(res, 404, { type: "not_found", message: "Route not found" });
     const id = decodeURIComponent(route[1]!);
@@ -116,6 +149,95 @@ export class StatusServer {
     }
     if (failure) return json(res, failure.http, { type: "unexpected_state", message: failure.message ?? "Scripted failure" });
     json(res, 200, this.view(session));
+  }
+
+  /** The Medusa store API calls of the drop-in: pay types, cart, payment collection and session, WeChat sign-in. */
+  private async handleStore(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.headers["x-publishable-api-key"] !== STAND_IN_PUBLISHABLE_KEY) {
+      return json(res, 400, { type: "not_allowed", message: "Publishable API key required in the request header: x-publishable-api-key." });
+    }
+    const body = req.method === "POST" ? (JSON.parse((await readBody(req)) || "{}") as Record<string, unknown>) : {};
+    const path = url.pathname;
+    const cartOf = (id: string | null | undefined) => (id ? this.carts.get(id) : undefined);
+    if (req.method === "GET" && path === "/store/qfpay/pay-types") {
+      const cart = cartOf(url.searchParams.get("cart_id"));
+      if (!cart) return json(res, 404, { type: "not_found", message: "Cart was not found" });
+      cart.stats.pay_type_gets++;
+      const answer: StorePayTypes = {
+        cart_id: url.searchParams.get("cart_id")!,
+        currency_code: "hkd",
+        device: "desktop",
+        provider_id: cart.setup.provider_id === undefined ? "pp_qfpay_qfpay" : cart.setup.provider_id,
+        storefront_may_choose: true,
+        default_pay_type: cart.setup.pay_types[0]?.pay_type ?? null,
+        pay_types: cart.setup.pay_types,
+      };
+      return json(res, 200, answer);
+    }
+    const cartPath = /^\/store\/carts\/([^/]+)$/.exec(path);
+    if (req.method === "GET" && cartPath) {
+      const cart = cartOf(decodeURIComponent(cartPath[1]!));
+      if (!cart) return json(res, 404, { type: "not_found", message: "Cart was not found" });
+      return json(res, 200, { cart: { id: cartPath[1], payment_collection: cart.collection ? { id: cart.collection } : null } });
+    }
+    if (req.method === "POST" && path === "/store/payment-collections") {
+      const cartId = String(body.cart_id);
+      const cart = cartOf(cartId);
+      if (!cart) return json(res, 404, { type: "not_found", message: "Cart was not found" });
+      cart.stats.collections_created++;
+      cart.collection = `pay_col_${cartId}`;
+      return json(res, 200, { payment_collection: { id: cart.collection } });
+    }
+    const sessionsPath = /^\/store\/payment-collections\/pay_col_([^/]+)\/payment-sessions$/.exec(path);
+    if (req.method === "POST" && sessionsPath) {
+      const cartId = decodeURIComponent(sessionsPath[1]!);
+      const cart = cartOf(cartId);
+      if (!cart) return json(res, 404, { type: "not_found", message: "Payment collection was not found" });
+      const created = body as unknown as CartStats["sessions_created"][number];
+      cart.stats.sessions_created.push(created);
+      const option = cart.setup.pay_types.find((candidate) => candidate.pay_type === created.data.pay_type);
+      const sessionId = `payses_${cartId}_${cart.stats.sessions_created.length}`;
+      cart.stats.session_ids.push(sessionId);
+      const mode = option?.mode ?? "qr";
+      this.upsert(sessionId, {
+        wallet: option?.wallet ?? "wechat",
+        pay_type: created.data.pay_type,
+        mode,
+        ...(mode === "jsapi" ? { pay_params: STAND_IN_PAY_PARAMS } : {}),
+      });
+      return json(res, 200, { payment_collection: { id: cart.collection, payment_sessions: [{ id: sessionId, provider_id: created.provider_id }] } });
+    }
+    if (req.method === "POST" && path === "/store/qfpay/wechat/oauth") {
+      const returnUrl = String(body.return_url);
+      for (const cart of this.carts.values()) cart.stats.oauth_starts.push({ return_url: returnUrl });
+      const back = new URL(returnUrl);
+      back.searchParams.set("qfpay_oauth", "signed-state");
+      return json(res, 200, { url: `https://openapi-test.qfpay.com/tool/v1/get_weixin_oauth_code?app_code=APP&sign=SIGN&redirect_uri=${encodeURIComponent(back.toString())}` });
+    }
+    if (req.method === "POST" && path === "/store/qfpay/wechat/openid") {
+      const exchange = body as unknown as CartStats["openid_exchanges"][number];
+      const cart = [...this.carts.values()].find((candidate) => candidate.setup.openid !== undefined);
+      cart?.stats.openid_exchanges.push(exchange);
+      if (exchange.code !== "good-code" || exchange.state !== "signed-state" || !cart) {
+        return json(res, 400, { type: "not_allowed", message: "The WeChat sign-in answer is not one this store asked for" });
+      }
+      return json(res, 200, { openid: cart.setup.openid });
+    }
+    return json(res, 404, { type: "not_found", message: "Route not found" });
+  }
+
+  private async handleCartControl(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    if (req.method === "GET") {
+      const cart = this.carts.get(id);
+      return cart ? json(res, 200, cart.stats) : json(res, 404, { message: "no such cart" });
+    }
+    const setup = JSON.parse((await readBody(req)) || "{}") as CartSetup;
+    this.carts.set(id, {
+      setup,
+      collection: undefined,
+      stats: { pay_type_gets: 0, collections_created: 0, sessions_created: [], session_ids: [], oauth_starts: [], openid_exchanges: [] },
+    });
+    return json(res, 200, { ok: true });
   }
 
   private handleRefresh(res: ServerResponse, session: SessionRecord): void {
@@ -208,12 +330,12 @@ export class StatusServer {
    * payment is open, a message only once it is not.
    */
   private view(session: SessionRecord): CheckoutStatus {
-    const { qrcode, pay_url, message, ...rest } = session.checkout;
+    const { qrcode, pay_url, pay_params, message, ...rest } = session.checkout;
     const serverTime = this.serverDate(session);
     const pastExpiry = rest.expires_at !== null && Date.parse(serverTime) >= Date.parse(rest.expires_at);
     const status = rest.status === "pending" && pastExpiry ? "expired" : rest.status;
     const open = status === "pending" || status === "processing";
-    return { ...rest, status, ...(open ? { qrcode, pay_url } : { message }), server_time: serverTime };
+    return { ...rest, status, ...(open ? { qrcode, pay_url, pay_params } : { message }), server_time: serverTime };
   }
 }
 

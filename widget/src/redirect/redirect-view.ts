@@ -1,0 +1,75 @@
+/**
+ * The wallet-page view (web/WAP pay types): a button to the wallet's `pay_url`, or with `auto-redirect` the
+ * redirect itself, once per code (remembered across the trip to the wallet and back). Its own chunk: a
+ * storefront that shows QR codes only never loads it.
+ */
+import { html, type ReactiveController, type TemplateResult } from "lit";
+import { isFinalStatus, type CheckoutStatus } from "../contract.js";
+import type { ModeView, ModeViewHost } from "../drop-in-host.js";
+import { qfpayEvent } from "../events.js";
+import { en, type Messages } from "../i18n/index.js";
+import { parseOriginList, safeRedirectUrl } from "../redirect-guard.js";
+import { isKnownWallet, walletDisplay } from "../wallets.js";
+
+export class View implements ReactiveController, ModeView {
+  constructor(private readonly host: ModeViewHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  follow(checkout: CheckoutStatus): void {
+    if (checkout.mode !== "redirect" || isFinalStatus(checkout.status) || !this.host.autoRedirect) return;
+    if (!this.#alreadyRedirected(checkout)) this.#openWallet(checkout);
+  }
+
+  #memoryKey(checkout: CheckoutStatus): string {
+    return `qfpay-redirected:${checkout.session_id}`;
+  }
+
+  #alreadyRedirected(checkout: CheckoutStatus): boolean {
+    try {
+      return sessionStorage.getItem(this.#memoryKey(checkout)) === checkout.pay_url;
+    } catch {
+      return false;
+    }
+  }
+
+  #remember(checkout: CheckoutStatus, url: string): void {
+    try {
+      sessionStorage.setItem(this.#memoryKey(checkout), url);
+    } catch {
+      // Storage can be off (private mode): the worst case is one more automatic redirect on return.
+    }
+  }
+
+  #safeUrl(checkout: CheckoutStatus): URL | null {
+    return checkout.pay_url ? safeRedirectUrl(checkout.pay_url, parseOriginList(this.host.allowedRedirectOrigins)) : null;
+  }
+
+  /** Asks the page (qfpay-redirect, cancelable) and, unless it objects, sends the shopper to the wallet. */
+  #openWallet(checkout: CheckoutStatus): void {
+    const url = this.#safeUrl(checkout);
+    if (url === null) {
+      this.host.dispatchEvent(qfpayEvent("qfpay-error", { code: "unsafe_redirect", message: en.errors.unsafe_redirect, transient: false }));
+      return;
+    }
+    this.#remember(checkout, url.href);
+    if (this.host.dispatchEvent(qfpayEvent("qfpay-redirect", { url: url.href }, { cancelable: true }))) window.location.assign(url.href);
+  }
+
+  #onClick(event: MouseEvent, checkout: CheckoutStatus, url: URL): void {
+    this.#remember(checkout, url.href);
+    if (!this.host.dispatchEvent(qfpayEvent("qfpay-redirect", { url: url.href }, { cancelable: true }))) event.preventDefault();
+  }
+
+  render(checkout: CheckoutStatus, m: Messages): TemplateResult {
+    const name = (isKnownWallet(checkout.wallet) ? m.walletNames[checkout.wallet] : undefined) ?? walletDisplay(checkout.wallet).name;
+    const url = this.#safeUrl(checkout);
+    return html`<p class="instructions">${m.redirectIntro(name)}</p>
+      ${url === null
+        ? html`<p class="muted" part="error" role="alert">${m.errors.unsafe_redirect}</p>`
+        : html`<a class="button primary" part="redirect-button" href=${url.href}
+            @click=${(event: MouseEvent) => this.#onClick(event, checkout, url)}>${m.redirectButton(name)}</a>`}`;
+  }
+}
