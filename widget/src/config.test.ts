@@ -17,7 +17,7 @@ describe("<qfpay-checkout> with bad attributes", () => {
     ["a backend-url that is not a URL", { "backend-url": "shop" }, "invalid_backend_url", "backend-url must be an http(s) URL."],
     ["no publishable-key", { "publishable-key": undefined }, "missing_publishable_key", "Missing publishable-key attribute."],
     ["a blank publishable-key", { "publishable-key": "  " }, "missing_publishable_key", "Missing publishable-key attribute."],
-    ["no session-id", { "session-id": undefined }, "missing_session_id", "Missing session-id attribute."],
+    ["no session-id", { "session-id": undefined }, "missing_session_id", "Missing session-id (or cart-id) attribute."],
   ] as const)("%s", async (_case, override, code, text) => {
     uncaught.length = 0;
     const { el, of } = await mount(checkoutAttributes("payses_unused", override));

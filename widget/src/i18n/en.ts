@@ -50,7 +50,7 @@ const en: Messages = {
     missing_backend_url: "Missing backend-url attribute.",
     invalid_backend_url: "backend-url must be an http(s) URL.",
     missing_publishable_key: "Missing publishable-key attribute.",
-    missing_session_id: "Missing session-id attribute.",
+    missing_session_id: "Missing session-id (or cart-id) attribute.",
     session_not_found: "This payment does not exist or has ended.",
     unauthorized: "The store refused the publishable key.",
     bad_request: "The store could not handle the request.",
