@@ -4,6 +4,7 @@ import { handleApiCall, type ApiDependencies } from "./api-handler.js";
 import { handleControlRequest } from "./control-routes.js";
 import { createControl } from "./control.js";
 import { API_ROUTES } from "./endpoints/index.js";
+import { handleWechatOauthCodeRequest } from "./endpoints/wechat-oauth.js";
 import { SandboxConfigError } from "./errors.js";
 import { Faults } from "./faults.js";
 import { sendJson } from "./http-io.js";
@@ -73,6 +74,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? "/", "http://sandbox").pathname;
     const apiRoute = API_ROUTES[path];
+    if (handleWechatOauthCodeRequest(request, response, api)) return;
     if (apiRoute && (request.method === "POST" || request.method === "GET")) {
       await handleApiCall(request, response, apiRoute, api);
       return;

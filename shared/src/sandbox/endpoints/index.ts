@@ -7,6 +7,7 @@ import { payment } from "./payment.js";
 import { query } from "./query.js";
 import { refund } from "./refund.js";
 import { tradeBill } from "./trade-bill.js";
+import { getWeixinOpenid } from "./wechat-oauth.js";
 
 /** QFPay's API paths and the endpoint behind each. */
 export const API_ROUTES: Readonly<Record<string, { name: EndpointName; endpoint: Endpoint }>> = {
@@ -18,4 +19,5 @@ export const API_ROUTES: Readonly<Record<string, { name: EndpointName; endpoint:
   "/trade/v1/authtrade": { name: "authtrade", endpoint: authtrade },
   "/trade/v1/add_note": { name: "add_note", endpoint: addNote },
   "/download/v1/trade_bill": { name: "trade_bill", endpoint: tradeBill },
+  "/tool/v1/get_weixin_openid": { name: "get_weixin_openid", endpoint: getWeixinOpenid },
 };
