@@ -1,20 +1,31 @@
 /**
- * The QFPay pay types the demo store offers, per currency (one currency per region).
- * Read by medusa-config.ts (the provider's `payTypes` option) and by the storefront (the wallet choice),
- * so both always agree. Codes are QFPay's `pay_type`s from the shared catalog.
+ * The QFPay pay types the demo store offers, per currency (one currency per region): in Hong Kong every wallet a
+ * web shop can take there, in Singapore the ones that settle in SGD or cross borders. The provider's `payTypes`
+ * option is built from this table (medusa-config.ts); the storefront asks the plugin
+ * (`GET /store/qfpay/pay-types?cart_id=…`), which keeps each cart to its currency and orders them for the device.
+ * Codes are QFPay's `pay_type`s from the shared catalog.
  */
 export const DEMO_PAY_TYPES_BY_CURRENCY: Readonly<Record<string, readonly string[]>> = {
   HKD: [
     "800201", // WeChat Pay QR
-    "801501", // Alipay HK QR
-    "801512", // Alipay HK mobile page (redirect)
+    "800207", // WeChat Pay inside WeChat (JSAPI)
+    "801501", // AlipayHK QR
+    "801512", // AlipayHK mobile page (WAP, on phones)
     "802001", // FPS QR
+    "805801", // PayMe QR
+    "803701", // Octopus QR
+    "803712", // Octopus mobile page (WAP, on phones)
+    "800701", // UnionPay QuickPass QR
     "801114", // Alipay online (redirect)
+    "801112", // Alipay mobile page (WAP, on phones)
     "801808", // Alipay pre-authorization QR (freeze now, capture later)
   ],
   SGD: [
     "800201", // WeChat Pay QR
+    "800207", // WeChat Pay inside WeChat (JSAPI)
     "802301", // PayNow QR
+    "804201", // GrabPay QR
+    "804214", // GrabPay online (redirect)
     "801114", // Alipay online (redirect)
   ],
 }

@@ -1,5 +1,11 @@
 /** What survives a reload or the round trip to a wallet's page: the cart and the open payment session. */
-export type CheckoutState = { regionId?: string; cartId?: string; sessionId?: string }
+export type CheckoutState = {
+  regionId?: string
+  cartId?: string
+  sessionId?: string
+  /** The widget's drop-in (cart-id) took over: it lists the wallets and opens the session itself. */
+  dropIn?: boolean
+}
 
 const KEY = "qfpay-demo-checkout"
 

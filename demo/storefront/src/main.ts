@@ -91,10 +91,13 @@ function field(label: string, name: string, type = "text", value = ""): HTMLElem
   return h("label", {}, label, h("input", { name, type, required: true, value, "data-testid": `field-${name}` }))
 }
 
+/** The drop-in choice: the widget lists the wallets itself (and signs in to WeChat for WeChat Pay inside WeChat). */
+const DROP_IN = "drop-in"
+
 async function renderCheckout(): Promise<void> {
   const cart = await ensureCart()
   const region = currentRegion()
-  const wallets = walletOptions(cart.currency_code)
+  const wallets = walletOptions(await api.payTypes(cart.id))
   const form = h(
     "form",
     { class: "checkout", "data-testid": "checkout-form" },
@@ -119,10 +122,17 @@ async function renderCheckout(): Promise<void> {
         h(
           "label",
           { class: "wallet" },
-          h("input", { type: "radio", name: "pay_type", value: wallet.payType, checked: i === 0, "data-testid": `wallet-${wallet.payType}` }),
+          h("input", { type: "radio", name: "pay_type", value: wallet.payType, checked: i === 0, "data-mode": wallet.mode, "data-testid": `wallet-${wallet.payType}` }),
           ` ${wallet.label} `,
           h("small", {}, `(${wallet.hint})`),
         ),
+      ),
+      h(
+        "label",
+        { class: "wallet" },
+        h("input", { type: "radio", name: "pay_type", value: DROP_IN, checked: wallets.length === 0, "data-testid": "wallet-drop-in" }),
+        " Let the payment widget list the wallets ",
+        h("small", {}, "(drop-in)"),
       ),
     ),
     h("p", {}, "To pay ", h("strong", {}, money(cart.total, cart.currency_code)), " plus delivery"),
@@ -142,8 +152,16 @@ async function renderCheckout(): Promise<void> {
       })
       const withShipping = await api.chooseShipping(cart.id)
       const returnUrl = `${location.origin}/?return=${encodeURIComponent(cart.id)}`
-      const session = await api.startQfpaySession(withShipping, text("pay_type"), returnUrl)
-      saveState({ ...loadState(), cartId: cart.id, sessionId: session.id })
+      const choice = text("pay_type")
+      const chosen = wallets.find((wallet) => wallet.payType === choice)
+      if (choice === DROP_IN || chosen?.mode === "jsapi") {
+        // WeChat Pay inside WeChat needs the shopper's openid: the drop-in signs in through QFPay and opens it.
+        saveState({ ...loadState(), cartId: cart.id, dropIn: true })
+        renderDropIn(withShipping.id, returnUrl, withShipping.total, withShipping.currency_code)
+        return
+      }
+      const session = await api.startQfpaySession(withShipping, choice, returnUrl)
+      saveState({ ...loadState(), cartId: cart.id, sessionId: session.id, dropIn: false })
       renderPayment(withShipping.id, session.id, withShipping.total, withShipping.currency_code)
     })
   })
@@ -172,6 +190,29 @@ function renderPayment(cartId: string, sessionId: string, total?: number, curren
       total !== undefined && currency ? h("p", {}, "Amount ", h("strong", {}, money(total, currency))) : null,
       widget,
       changeWallet,
+    ),
+  )
+}
+
+/** The widget on its own: wallet picker, session, QR / redirect / WeChat, status. */
+function renderDropIn(cartId: string, returnUrl: string, total?: number, currency?: string): void {
+  const widget = h("qfpay-checkout", {
+    "backend-url": __MEDUSA_URL__,
+    "publishable-key": __PUBLISHABLE_KEY__,
+    "cart-id": cartId,
+    "return-url": returnUrl,
+    "allowed-redirect-origins": __REDIRECT_ORIGINS__.join(" "),
+    "poll-interval": "1000",
+    "data-testid": "qfpay-checkout",
+  })
+  widget.addEventListener("qfpay-succeeded", () => void run(() => completeOrder(cartId)))
+  show(
+    h(
+      "section",
+      { class: "payment" },
+      h("h2", {}, "Payment"),
+      total !== undefined && currency ? h("p", {}, "Amount ", h("strong", {}, money(total, currency))) : null,
+      widget,
     ),
   )
 }
@@ -215,6 +256,10 @@ async function start(): Promise<void> {
     void run(renderProducts)
   })
   const returning = new URLSearchParams(location.search).get("return")
+  if (returning && state.dropIn && state.cartId === returning) {
+    renderDropIn(returning, `${location.origin}/?return=${encodeURIComponent(returning)}`)
+    return
+  }
   if (returning && state.sessionId && state.cartId === returning) {
     renderPayment(returning, state.sessionId)
     return

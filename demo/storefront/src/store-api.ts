@@ -1,4 +1,5 @@
 /** The few Medusa store API calls the storefront makes. */
+import type { StorePayTypes } from "@qfpay-medusa/shared"
 
 export type Region = { id: string; name: string; currency_code: string; countries: { iso_2: string; display_name: string }[] }
 export type Product = {
@@ -87,6 +88,11 @@ export class StoreApi {
     if (!option) throw new StoreApiError("No shipping option is offered for this address", 400)
     const path = `/store/carts/${cartId}/shipping-methods?fields=${CART_FIELDS}`
     return (await this.call<{ cart: Cart }>("POST", path, { option_id: option.id })).cart
+  }
+
+  /** The QFPay wallets the store offers for the cart, for this device (the plugin reads the User-Agent). */
+  async payTypes(cartId: string): Promise<StorePayTypes> {
+    return this.call<StorePayTypes>("GET", `/store/qfpay/pay-types?cart_id=${encodeURIComponent(cartId)}`)
   }
 
   /** Creates (or reuses) the cart's payment collection and opens a QFPay session for `payType`. */

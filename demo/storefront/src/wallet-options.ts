@@ -1,23 +1,24 @@
-import { findPayType, WALLETS } from "@qfpay-medusa/shared"
-import { DEMO_PAY_TYPES_BY_CURRENCY } from "../../src/demo-pay-types"
+import type { StorePayType, StorePayTypes } from "@qfpay-medusa/shared"
 
-export type WalletOption = { payType: string; label: string; hint: string }
+export type WalletOption = { payType: string; label: string; hint: string; mode: StorePayType["mode"] }
 
-const MODE_HINTS: Readonly<Record<string, string>> = {
-  mpm: "scan a QR code",
-  web: "continue on the wallet's page",
-  wap: "continue on the wallet's page",
+const MODE_HINTS: Readonly<Record<StorePayType["mode"], string>> = {
+  qr: "scan a QR code",
+  redirect: "continue on the wallet's page",
+  jsapi: "pay inside WeChat",
 }
 
-/** The wallets the store offers in a currency, labelled for the shopper. */
-export function walletOptions(currencyCode: string): WalletOption[] {
-  const codes = DEMO_PAY_TYPES_BY_CURRENCY[currencyCode.toUpperCase()] ?? []
-  return codes.flatMap((code) => {
-    const payType = findPayType(code)
-    if (!payType) return []
-    const wallet = WALLETS[payType.wallet]
-    const name = wallet?.name ?? payType.wallet
-    const label = payType.preauth ? `${name} (pre-authorization)` : name
-    return [{ payType: code, label, hint: MODE_HINTS[payType.mode] ?? payType.mode }]
-  })
+/**
+ * The wallets the plugin offers for the cart (`GET /store/qfpay/pay-types`), already kept to its currency and
+ * ordered for this device: those that work here, labelled for the shopper.
+ */
+export function walletOptions(answer: StorePayTypes): WalletOption[] {
+  return answer.pay_types
+    .filter((payType) => payType.fits_device)
+    .map((payType) => ({
+      payType: payType.pay_type,
+      label: payType.preauth ? `${payType.name} (pre-authorization)` : payType.name,
+      hint: MODE_HINTS[payType.mode],
+      mode: payType.mode,
+    }))
 }
