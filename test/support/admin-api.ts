@@ -35,6 +35,13 @@ const ORDER_FIELDS = [
   "*payment_collections.payments.refunds",
 ].join(",")
 
+export type QfpayAdminView = {
+  order_id: string
+  payments: { out_trade_no: string; status: string; refunded: number }[]
+  transactions: { out_trade_no: string; kind: string; attempt: number; state: string; amount: number; resolution: string | null; resolution_note: string | null; superseded: boolean; origin: string }[]
+  events: { kind: string; message: string; out_trade_no: string | null }[]
+}
+
 export class AdminApiError extends Error {
   override readonly name = "AdminApiError"
   constructor(message: string, readonly status: number) {
@@ -81,6 +88,16 @@ export class AdminApi {
   async capturePayment(paymentId: string, amount?: number): Promise<AdminPayment> {
     const body = amount === undefined ? {} : { amount }
     return (await this.call<{ payment: AdminPayment }>("POST", `/admin/payments/${paymentId}/capture`, body)).payment
+  }
+
+  /** The plugin's admin view of an order: its QFPay payments, every transaction on the ledger, reconciliation events. */
+  async qfpayView(orderId: string): Promise<QfpayAdminView> {
+    return this.call<QfpayAdminView>("GET", `/admin/qfpay/orders/${orderId}`)
+  }
+
+  /** Runs the reconciliation sweep now. */
+  async reconcile(): Promise<Record<string, unknown>> {
+    return this.call("POST", "/admin/qfpay/reconciliation")
   }
 
   async refundPayment(paymentId: string, amount: number): Promise<AdminPayment> {

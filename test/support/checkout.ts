@@ -95,3 +95,20 @@ export async function placePaidOrder(info: StackInfo, options: { currency: strin
   const order = await storeApi(info).complete(cart.id)
   return { cart, order, session, status }
 }
+
+/** `POST /store/qfpay/payment-sessions/:id/refresh` as the widget sends it: the HTTP status and the JSON answer. */
+export async function askForNewCode(info: StackInfo, sessionId: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${info.medusaUrl}/store/qfpay/payment-sessions/${sessionId}/refresh`, {
+    method: "POST",
+    headers: { "x-publishable-api-key": info.publishableKey },
+  })
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+}
+
+/** The orders placed with `email`, once there is at least one. */
+export function ordersOf(admin: { ordersByEmail(email: string): Promise<import("./admin-api.js").AdminOrder[]> }, email: string, timeoutMs = 30_000) {
+  return eventually(async () => {
+    const orders = await admin.ordersByEmail(email)
+    return orders.length ? orders : undefined
+  }, `an order for ${email}`, timeoutMs)
+}

@@ -14,6 +14,8 @@ export async function startTestStack(stateDir: string, log: (line: string) => vo
     ports: { medusa: 0, storefront: 0, sandbox: 0, postgres: 0 },
     adminEnabled: false,
     notifyTimeScale: NOTIFY_TIME_SCALE,
+    // A shopper's new code is allowed 1 s after the last (5 s by default), so refresh tests need not wait.
+    medusaEnv: { QFPAY_PROVIDER_OPTIONS: JSON.stringify({ refreshCooldownSeconds: 1 }) },
     onProgress: log,
   })
 }

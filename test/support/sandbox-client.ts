@@ -1,4 +1,7 @@
-import type { FaultSettings, LedgerEntry, NotificationAttempt } from "@qfpay-medusa/shared/sandbox"
+import type { FaultSettings, LedgerEntry, NotificationAttempt, TrafficReport } from "@qfpay-medusa/shared/sandbox"
+
+/** A one-shot race hook: when a request of `endpoint` for order `id` arrives, first (or after answering) do `action`. */
+export type RaceHook = { endpoint: string; id: string; action: "pay" | "hold" | "fail" | "expire"; when?: "before" | "after" }
 
 /** The sandbox's test controls over HTTP (`/__sandbox/...`): the sandbox runs in the global set-up's process. */
 export class SandboxClient {
@@ -25,6 +28,39 @@ export class SandboxClient {
 
   pay(id: string): Promise<LedgerEntry> {
     return this.call("POST", "/pay", { id })
+  }
+
+  /** Pays an order although it was closed or expired (the wallet's approval crossed the close). */
+  payLate(id: string): Promise<LedgerEntry> {
+    return this.call("POST", "/pay-late", { id })
+  }
+
+  armHook(hook: RaceHook): Promise<unknown> {
+    return this.call("POST", "/hooks", hook)
+  }
+
+  clearHooks(): Promise<unknown> {
+    return this.call("DELETE", "/hooks")
+  }
+
+  pauseNotifications(): Promise<unknown> {
+    return this.call("POST", "/notifications/pause")
+  }
+
+  resumeNotifications(): Promise<{ sent: number }> {
+    return this.call("POST", "/notifications/resume")
+  }
+
+  notificationsEnabled(enabled: boolean): Promise<{ enabled: boolean }> {
+    return this.call("POST", "/notifications/enabled", { enabled })
+  }
+
+  traffic(): Promise<TrafficReport> {
+    return this.call("GET", "/traffic")
+  }
+
+  resetTraffic(): Promise<unknown> {
+    return this.call("POST", "/traffic/reset")
   }
 
   expire(id: string): Promise<LedgerEntry> {

@@ -1,9 +1,9 @@
-import { QfpayGatewayError, type Notification, type QueryRecord } from "@qfpay-medusa/shared/server";
+import { QfpayGatewayError, statusCode, type Notification, type QueryRecord } from "@qfpay-medusa/shared/server";
 import { ended, observeOrder } from "../providers/qfpay/order-observation";
 import type { ResolvedQfpayOptions } from "../providers/qfpay/options";
 import { QfpayOperationError } from "../providers/qfpay/qfpay-operation-error";
 import { nextAttempt, type NewOrder, type OrderChange, type QfpayOrders } from "../providers/qfpay/qfpay-orders";
-import { readSessionData, type QfpaySessionData } from "../providers/qfpay/session-data";
+import { paidStateOf, readSessionData, type QfpaySessionData } from "../providers/qfpay/session-data";
 import { holdsMoney, STATE_TABLE } from "../providers/qfpay/state-mapping";
 import {
   currentPayment,
@@ -233,6 +233,11 @@ export class SessionPayments {
       const fresh = await this.deps.store.get(record.out_trade_no);
       if (!fresh || !fresh.data) return;
       const data = dataOf(fresh);
+      if (seen && statusCode(seen.respcd).outcome === "succeeded" && !holdsMoney(data.state) && data.state !== "failed") {
+        // Paid although withdrawn: the wallet's approval crossed the close. The money is on record as it is.
+        await this.save(fresh, { ...data, syssn: data.syssn ?? seen.syssn, state: paidStateOf(data), state_message: "Paid after the order was withdrawn" });
+        return;
+      }
       if (STATE_TABLE[data.state].final || (holdsMoney(data.state) && fresh.confirmed_at)) {
         await this.deps.store.update(fresh.out_trade_no, { next_check_at: null });
         return;
@@ -305,12 +310,15 @@ export class SessionPayments {
   /** Records the data of a payment attempt and what follows from it; tells listeners when the state changed. */
   async save(record: TransactionRecord, data: QfpaySessionData, extra: TransactionChanges = {}): Promise<QfpaySessionData> {
     const moneyNow = holdsMoney(data.state) && !holdsMoneyRecord(record);
+    const withdrawnNow = (data.state === "canceled" || data.state === "expired") && record.state !== data.state;
     const changes: TransactionChanges = {
       data: data as unknown as Record<string, unknown>,
       state: data.state,
       state_message: data.state_message ?? null,
       syssn: data.syssn ?? record.syssn,
-      next_check_at: nextCheckAt(data.state, record.watched_until, this.now(), this.deps.options),
+      next_check_at: withdrawnNow
+        ? new Date(this.now().getTime() + LATE_APPROVAL_CHECK_MS)
+        : nextCheckAt(data.state, record.watched_until, this.now(), this.deps.options),
       ...(moneyNow ? { confirmed_at: this.now() } : {}),
       ...extra,
     };
@@ -493,6 +501,8 @@ export class SessionPayments {
   }
 }
 
+/** A withdrawn or expired order is asked about once more this long after, for a wallet approval that crossed the close. */
+const LATE_APPROVAL_CHECK_MS = 120_000;
 /** A tab's poll keeps its session "watched" this long. */
 export const WATCH_MS = 10_000;
 /** An answer not read for an order, capture or refund: the sync asks QFPay after this long. */
