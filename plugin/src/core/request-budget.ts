@@ -89,8 +89,8 @@ export class RequestBudget {
 export function limitsFor(limits: BudgetLimits, priority: RequestPriority): BudgetLimits {
   const share = PRIORITY_SHARES[priority];
   return {
-    perSecond: Math.max(1, Math.floor(limits.perSecond * share)),
-    perMinute: Math.max(1, Math.floor(limits.perMinute * share)),
+    perSecond: Math.max(1, Math.floor(limits.perSecond * share + 1e-9)),
+    perMinute: Math.max(1, Math.floor(limits.perMinute * share + 1e-9)),
   };
 }
 

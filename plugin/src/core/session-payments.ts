@@ -91,11 +91,18 @@ export class SessionPayments {
     });
   }
 
-  /** Cancels the current order: close/reversal when unpaid, unfreeze when frozen; refused when paid. */
+  /**
+   * Cancels the current order: close/reversal when unpaid, unfreeze when frozen. Refused when paid, also when
+   * the close finds it paid meanwhile: the payment is on record and must be refunded, never called cancelled.
+   */
   cancel(sessionId: string, fallback: QfpaySessionData): Promise<QfpaySessionData> {
     return this.deps.lock.run(sessionId, async () => {
       const record = await this.currentRecord(sessionId, fallback);
-      return this.save(record, await this.deps.orders.cancel(dataOf(record)));
+      const current = await this.save(record, await this.deps.orders.refresh(dataOf(record)));
+      if (current.state === "paid") throw paidNotCancelled();
+      const result = await this.save({ ...record, state: current.state }, await this.deps.orders.cancel(current));
+      if (holdsMoney(result.state)) throw paidNotCancelled();
+      return result;
     });
   }
 
@@ -248,9 +255,11 @@ export class SessionPayments {
         shopperStartedPaying: false,
       });
       let next = observation.data;
-      if (observation.timedOut || this.pastExpiry(next)) {
-        next = await this.deps.orders.withdraw(next, observation.timedOut ? "The wallet did not confirm the payment in time; the order was cancelled" : "The code expired");
-        if (!holdsMoney(next.state) && !STATE_TABLE[next.state].final) next = ended(next, "expired", "The code expired");
+      if (observation.timedOut) {
+        next = await this.deps.orders.withdraw(next, "The wallet did not confirm the payment in time; the order was cancelled");
+      } else if (this.pastExpiry(next)) {
+        next = await this.deps.orders.withdraw(next, "The code expired");
+        if (!holdsMoney(next.state)) next = ended(next, "expired", "The code expired");
       }
       await this.save(fresh, next);
     });
@@ -530,6 +539,10 @@ function contradiction(record: TransactionRecord, notification: Notification): s
     return `its currency ${notification.txcurrcd} differs from the order's ${record.currency_code.toUpperCase()}`;
   }
   return undefined;
+}
+
+function paidNotCancelled(): QfpayOperationError {
+  return new QfpayOperationError("already_paid", "This QFPay payment is already paid: refund it instead of cancelling it");
 }
 
 function alreadyPaid(): QfpayOperationError {

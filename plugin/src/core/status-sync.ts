@@ -57,13 +57,17 @@ export class StatusSync {
     return { ran: true, asked: due.length, queries, deferred: false };
   }
 
-  /** One query per page of the batch (a number can have payment, refund and close records). */
+  /**
+   * One query for the batch, and more pages only while a full page left some number without any record (a
+   * number can have payment, refund and close records).
+   */
   private async ask(outTradeNos: string[]): Promise<{ seen: QueryRecord[]; queries: number }> {
     const seen: QueryRecord[] = [];
     for (let page = 1; ; page++) {
       const response = await this.deps.calls.query({ out_trade_no: outTradeNos.join(","), page, page_size: BATCH_SIZE });
       seen.push(...response.data);
-      if (response.data.length < BATCH_SIZE) return { seen, queries: page };
+      const listed = new Set(seen.map((record) => record.out_trade_no));
+      if (response.data.length < BATCH_SIZE || outTradeNos.every((number) => listed.has(number))) return { seen, queries: page };
     }
   }
 

@@ -1,0 +1,107 @@
+import { findPayType } from "@qfpay-medusa/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
+import type { SessionStanding, StoreOrders } from "./store-orders";
+
+let h: ProviderHarness;
+let manual: ProviderHarness;
+beforeAll(async () => {
+  h = await startProviderHarness({ refreshCooldownSeconds: 0, completeAfterSeconds: 0 });
+  manual = await startProviderHarness({ refreshCooldownSeconds: 0, completeAfterSeconds: 0, autoRefundOrphans: false });
+});
+afterAll(async () => {
+  await h.close();
+  await manual.close();
+});
+
+const WECHAT_QR = findPayType("800201")!;
+
+/** Medusa as the reconciliation sees it, with each session's standing set by the test. */
+class FakeMedusa implements StoreOrders {
+  readonly standings = new Map<string, SessionStanding>();
+  readonly completed: string[] = [];
+  readonly refundsRecorded: Array<{ paymentId: string; amount: number }> = [];
+  completeFails = false;
+
+  async standing(sessionId: string): Promise<SessionStanding> {
+    return this.standings.get(sessionId) ?? { exists: false };
+  }
+  async complete(sessionId: string): Promise<void> {
+    if (this.completeFails) throw new Error("cart locked");
+    this.completed.push(sessionId);
+  }
+  async recordRefund(paymentId: string, amount: number): Promise<void> {
+    this.refundsRecorded.push({ paymentId, amount });
+  }
+}
+
+function openStanding(overrides: Partial<Extract<SessionStanding, { exists: true }>> = {}): SessionStanding {
+  return { exists: true, status: "pending", cartId: "cart_1", cartCompleted: false, orderId: null, paymentId: null, paymentOutTradeNo: null, otherSessionPaid: false, ...overrides };
+}
+
+async function paidOrder(harness: ProviderHarness, amount: number) {
+  const data = await harness.runtime.payments.open({ sessionId: newSessionId(), attempt: 1, amount, currency: "HKD", payType: WECHAT_QR });
+  harness.sandbox.control.pay(data.out_trade_no);
+  return harness.runtime.payments.refreshCurrent(data.session_id, data);
+}
+
+describe("Reconciler", () => {
+  it("completes the cart of a paid current order nobody completed, then records it as the order's payment", async () => {
+    const medusa = new FakeMedusa();
+    const paid = await paidOrder(h, 1000);
+    medusa.standings.set(paid.session_id, openStanding());
+    await h.runtime.reconciler.sweep(medusa);
+    expect(medusa.completed).toEqual([paid.session_id]);
+    medusa.standings.set(paid.session_id, openStanding({ status: "captured", cartCompleted: true, orderId: "order_1", paymentId: "pay_1", paymentOutTradeNo: paid.out_trade_no }));
+    const report = await h.runtime.reconciler.sweep(medusa);
+    expect(report.orders).toBe(1);
+    expect(h.ledger.records.get(paid.out_trade_no)).toMatchObject({ resolution: "order", order_id: "order_1" });
+    expect(h.sandbox.ledger().filter((entry) => entry.kind === "refund" && entry.origSyssn === paid.syssn)).toHaveLength(0);
+  });
+
+  it("refunds in full a paid order whose cart was completed with another payment, with the reason on record", async () => {
+    const medusa = new FakeMedusa();
+    const paid = await paidOrder(h, 1200);
+    medusa.standings.set(paid.session_id, openStanding({ cartCompleted: true, orderId: "order_2" }));
+    const report = await h.runtime.reconciler.sweep(medusa);
+    expect(report.orphansRefunded).toBe(1);
+    const refunds = h.sandbox.ledger().filter((entry) => entry.kind === "refund" && entry.origSyssn === paid.syssn);
+    expect(refunds.map((entry) => [entry.txamt, entry.state])).toEqual([[1200, "succeeded"]]);
+    expect(h.ledger.records.get(paid.out_trade_no)).toMatchObject({ resolution: "refunded", resolution_note: "its cart was completed with another payment" });
+    expect(h.ledger.events.filter((event) => event.session_id === paid.session_id).map((event) => event.kind)).toContain("orphan_refunded");
+    await h.runtime.reconciler.sweep(medusa);
+    expect(h.sandbox.ledger().filter((entry) => entry.kind === "refund" && entry.origSyssn === paid.syssn)).toHaveLength(1);
+  });
+
+  it("after three failed completions, treats the paid order as an orphan and refunds it", async () => {
+    const medusa = new FakeMedusa();
+    medusa.completeFails = true;
+    const paid = await paidOrder(h, 1300);
+    medusa.standings.set(paid.session_id, openStanding());
+    for (let i = 0; i < 3; i++) await h.runtime.reconciler.sweep(medusa);
+    expect(h.ledger.records.get(paid.out_trade_no)?.resolution).toBe("refunded");
+    expect(h.ledger.records.get(paid.out_trade_no)?.resolution_note).toMatch(/could not be completed: cart locked/);
+  });
+
+  it("with automatic refunds off, lists the orphan for an admin and refunds nothing", async () => {
+    const medusa = new FakeMedusa();
+    const paid = await paidOrder(manual, 1400);
+    const report = await manual.runtime.reconciler.sweep(medusa);
+    expect(report.orphansAwaitingRefund).toBe(1);
+    expect(manual.ledger.records.get(paid.out_trade_no)).toMatchObject({ resolution: "awaiting_refund", resolution_note: "its payment session no longer exists" });
+    expect(manual.sandbox.ledger().filter((entry) => entry.kind === "refund")).toHaveLength(0);
+  });
+
+  it("records a refund QFPay settled on the Medusa payment of its order", async () => {
+    const medusa = new FakeMedusa();
+    const paid = await paidOrder(h, 1500);
+    medusa.standings.set(paid.session_id, openStanding({ status: "captured", cartCompleted: true, orderId: "order_5", paymentId: "pay_5", paymentOutTradeNo: paid.out_trade_no }));
+    await h.runtime.reconciler.sweep(medusa);
+    h.sandbox.control.refundOutside(paid.syssn!, 400);
+    const outside = h.sandbox.ledger().find((entry) => entry.kind === "refund" && entry.origSyssn === paid.syssn)!;
+    const payment = (await h.ledger.paymentBySyssn(paid.syssn!))!;
+    await h.runtime.payments.recordOutsideRefund(payment, { syssn: outside.syssn, out_trade_no: outside.outTradeNo, txamt: 400, succeeded: true });
+    await h.runtime.reconciler.sweep(medusa);
+    expect(medusa.refundsRecorded).toEqual([{ paymentId: "pay_5", amount: 400 }]);
+  });
+});
