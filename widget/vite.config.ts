@@ -36,7 +36,8 @@ export default defineConfig(({ mode }) => {
           // Vite leaves whitespace in ES library output; minify it fully.
           minify: true,
           // What the element needs at once in one chunk (not one per module the lazy parts share with it).
-          codeSplitting: { groups: [{ name: "element", test: (id: string) => !LAZY_MODULES.test(id) }] },
+          // define.ts stays in its entry: its registration is the package's declared side effect (`sideEffects`).
+          codeSplitting: { groups: [{ name: "element", test: (id: string) => !LAZY_MODULES.test(id) && !id.endsWith("/src/define.ts") }] },
           entryFileNames: "[name].js",
           chunkFileNames: (chunk) =>
             chunk.facadeModuleId?.includes("/i18n/") ? `locales/${chunk.name}.js` : "chunks/[name]-[hash].js",
