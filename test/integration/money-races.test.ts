@@ -77,6 +77,14 @@ describe("a new code asked for while the shopper pays the old one", () => {
     expect(payments.map((p) => [p.outTradeNo, p.state])).toEqual([[session.data.out_trade_no, "succeeded"]])
     expect((await checkoutStatus(info, session.id)).qrcode).toBeUndefined()
     expect(sumAmounts(qfpayPayment(order!).captures)).toBe(cart.total)
+    // The reconciliation settles the payment as the captured payment of this order, and refunds nothing.
+    await stack.admin.reconcile()
+    const view = await eventually(async () => {
+      const current = await stack.admin.qfpayView(order!.id)
+      return current.transactions.some((t) => t.resolution === "order") ? current : undefined
+    }, "the ledger to record the payment as the order's")
+    expect(view.transactions.filter((t) => t.kind === "payment").map((t) => [t.out_trade_no, t.resolution])).toEqual([[session.data.out_trade_no, "order"]])
+    expect(view.transactions.filter((t) => t.kind === "refund")).toHaveLength(0)
   })
 
   it("an unpaid old code is closed before the new one is made; paying the closed code fails at QFPay", async () => {

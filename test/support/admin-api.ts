@@ -78,6 +78,17 @@ export class AdminApi {
     return (await this.call<{ order: AdminOrder }>("GET", `/admin/orders/${id}?fields=${ORDER_FIELDS}`)).order
   }
 
+  /** Orders whose email ends with `suffix` (e.g. one test run's shoppers), every page of them. */
+  async ordersWithEmailEnding(suffix: string): Promise<AdminOrder[]> {
+    const found: AdminOrder[] = []
+    for (let offset = 0; ; offset += 100) {
+      const query = `q=${encodeURIComponent(suffix)}&order=created_at&limit=100&offset=${offset}&fields=${ORDER_FIELDS}`
+      const { orders } = await this.call<{ orders: AdminOrder[] }>("GET", `/admin/orders?${query}`)
+      found.push(...orders.filter((o) => o.email.endsWith(suffix)))
+      if (orders.length < 100) return found
+    }
+  }
+
   /** Orders placed with this email, newest first. */
   async ordersByEmail(email: string): Promise<AdminOrder[]> {
     const query = `q=${encodeURIComponent(email)}&order=-created_at&limit=20&fields=${ORDER_FIELDS}`

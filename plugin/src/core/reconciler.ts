@@ -66,14 +66,16 @@ export class Reconciler {
   private async settlePaid(record: TransactionRecord, medusa: StoreOrders, report: ReconcileReport): Promise<void> {
     const { payments } = this.deps;
     const standing = await medusa.standing(record.session_id);
-    if (standing.exists && standing.paymentOutTradeNo === record.out_trade_no) {
+    if (standing.exists && standing.paymentOutTradeNo === record.out_trade_no && standing.orderId !== null) {
       await payments.store.update(record.out_trade_no, { resolution: "order", order_id: standing.orderId, cart_id: standing.cartId });
       await payments.event({ session_id: record.session_id, out_trade_no: record.out_trade_no, kind: "order_completed", message: `The payment is the captured payment of order ${standing.orderId ?? "(pending)"}` });
       report.orders++;
       return;
     }
     const current = currentPayment(await payments.store.ofSession(record.session_id));
-    const reason = orphanReason(record, current, standing);
+    // Medusa has the payment but no order yet (stopped between the two): complete it, as below.
+    const ownPayment = standing.exists && standing.paymentOutTradeNo === record.out_trade_no;
+    const reason = ownPayment ? undefined : orphanReason(record, current, standing);
     if (reason === undefined) {
       const waited = (payments.now().getTime() - (record.confirmed_at ?? record.updated_at).getTime()) / 1000;
       if (waited < this.deps.options.completeAfterSeconds) return;
@@ -84,7 +86,8 @@ export class Reconciler {
       } catch (error) {
         const failures = (this.completionFailures.get(record.out_trade_no) ?? 0) + 1;
         this.completionFailures.set(record.out_trade_no, failures);
-        if (failures < COMPLETION_TRIES) throw error;
+        // Money Medusa already holds as a payment is never refunded behind its back: keep trying.
+        if (failures < COMPLETION_TRIES || ownPayment) throw error;
         await this.orphan(record, `its cart could not be completed: ${(error as Error).message}`, report);
       }
       return;
