@@ -4,6 +4,8 @@ import type { Lease } from "./lease";
 import { BudgetExhaustedError } from "./request-budget";
 import type { SessionPayments } from "./session-payments";
 import type { StoreOrders } from "./store-orders";
+import type { QfpayCalls } from "./budgeted-api";
+import { sweepWindow } from "./window-sweep";
 
 export interface ReconcileReport {
   ran: boolean;
@@ -18,11 +20,15 @@ export interface ReconcileReport {
 export interface ReconcilerDeps {
   merchant: string;
   payments: SessionPayments;
-  options: Pick<ResolvedQfpayOptions, "autoRefundOrphans" | "completeAfterSeconds">;
+  /** Reconciliation's share of the request budget. */
+  calls: Pick<QfpayCalls, "query">;
+  options: Pick<ResolvedQfpayOptions, "autoRefundOrphans" | "completeAfterSeconds" | "txzone" | "outTradeNoPrefix">;
   lease: Lease;
   logger?: { info(message: string): void; warn(message: string): void } | undefined;
 }
 
+/** How often the reconciliation reads QFPay's recent transactions by time. */
+const WINDOW_SWEEP_EVERY_MS = 5 * 60_000;
 /** After this many failed completions, a paid order whose cart will not complete is treated as an orphan. */
 const COMPLETION_TRIES = 3;
 const SWEEP_SIZE = 50;
@@ -36,6 +42,7 @@ const SWEEP_SIZE = 50;
  */
 export class Reconciler {
   private readonly completionFailures = new Map<string, number>();
+  private lastWindowSweep = 0;
 
   constructor(private readonly deps: ReconcilerDeps) {}
 
@@ -43,6 +50,7 @@ export class Reconciler {
     const report: ReconcileReport = { ran: false, completed: 0, orders: 0, orphansRefunded: 0, orphansAwaitingRefund: 0, refundsRecorded: 0, errors: [] };
     if (!(await this.deps.lease.hold(`qfpay:reconcile:${this.deps.merchant}`))) return report;
     report.ran = true;
+    await this.sweepWindowWhenDue(report);
     const { store } = this.deps.payments;
     for (const record of await store.unresolvedPaid(SWEEP_SIZE)) {
       try {
@@ -61,6 +69,21 @@ export class Reconciler {
     }
     for (const error of report.errors) this.deps.logger?.warn(`QFPay reconciliation: ${error}`);
     return report;
+  }
+
+  /** Reads QFPay's last half hour every few minutes (late approvals, refunds made in QFPay's portal). */
+  private async sweepWindowWhenDue(report: ReconcileReport): Promise<void> {
+    const now = this.deps.payments.now().getTime();
+    if (now - this.lastWindowSweep < WINDOW_SWEEP_EVERY_MS) return;
+    try {
+      const found = await sweepWindow(this.deps.payments, this.deps.calls, this.deps.options);
+      this.lastWindowSweep = now;
+      for (const number of found.unknown) {
+        report.errors.push(`QFPay lists a paid order ${number} that is not on the ledger: check it in the QFPay portal`);
+      }
+    } catch (error) {
+      if (!(error instanceof BudgetExhaustedError)) report.errors.push(`time-window sweep: ${(error as Error).message}`);
+    }
   }
 
   private async settlePaid(record: TransactionRecord, medusa: StoreOrders, report: ReconcileReport): Promise<void> {

@@ -76,7 +76,14 @@ export class QfpayRuntime {
       logger: deps.logger,
     });
     this.reconcileCalls = budgetedCalls(client, this.budget, "reconcile");
-    this.reconciler = new Reconciler({ merchant: this.merchant, payments: this.payments, options: deps.options, lease: deps.lease, logger: deps.logger });
+    this.reconciler = new Reconciler({
+      merchant: this.merchant,
+      payments: this.payments,
+      calls: this.reconcileCalls,
+      options: deps.options,
+      lease: deps.lease,
+      logger: deps.logger,
+    });
   }
 
   receiveNotification(request: NotificationRequest, medusa: StoreOrders): Promise<NotificationAnswer> {

@@ -1,0 +1,41 @@
+import { findPayType } from "@qfpay-medusa/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
+import { sweepWindow } from "./window-sweep";
+
+let h: ProviderHarness;
+beforeAll(async () => {
+  h = await startProviderHarness({ refreshCooldownSeconds: 0 });
+  // Nothing reaches the store but what the sweep reads from QFPay.
+  h.sandbox.control.notificationsEnabled(false);
+});
+afterAll(() => h.close());
+
+const WECHAT_QR = findPayType("800201")!;
+const sweep = () => sweepWindow(h.runtime.payments, h.runtime.reconcileCalls, { txzone: "+0800" });
+
+describe("sweepWindow", () => {
+  it("records as paid an order QFPay took after it was closed, with no notification", async () => {
+    const data = await h.runtime.payments.open({ sessionId: newSessionId(), attempt: 1, amount: 900, currency: "HKD", payType: WECHAT_QR });
+    await h.runtime.payments.replace(data.session_id, data, {}, true);
+    expect(h.ledger.records.get(data.out_trade_no)).toMatchObject({ state: "canceled", superseded: true });
+    h.sandbox.control.payLate(data.out_trade_no);
+    const report = await sweep();
+    expect(report.latePayments).toBe(1);
+    expect(h.ledger.records.get(data.out_trade_no)).toMatchObject({ state: "paid", superseded: true, resolution: null });
+    expect(h.ledger.records.get(data.out_trade_no)?.confirmed_at).not.toBeNull();
+    expect((await sweep()).latePayments).toBe(0);
+  });
+
+  it("records a refund made in QFPay's portal against the store's payment", async () => {
+    const data = await h.runtime.payments.open({ sessionId: newSessionId(), attempt: 1, amount: 1000, currency: "HKD", payType: WECHAT_QR });
+    h.sandbox.control.pay(data.out_trade_no);
+    const paid = await h.runtime.payments.refreshCurrent(data.session_id, data);
+    const outside = h.sandbox.control.refundOutside(paid.syssn!, 250);
+    const report = await sweep();
+    expect(report.outsideRefunds).toBe(1);
+    expect(h.ledger.records.get(outside.outTradeNo)).toMatchObject({ kind: "refund", origin: "qfpay", state: "succeeded", amount: 250, parent_out_trade_no: paid.out_trade_no });
+    expect(h.ledger.events.some((event) => event.kind === "refund_outside" && event.out_trade_no === outside.outTradeNo)).toBe(true);
+    expect((await sweep()).outsideRefunds).toBe(0);
+  });
+});
