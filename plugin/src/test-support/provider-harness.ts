@@ -129,7 +129,7 @@ export async function startProviderHarness(options: Partial<QfpayProviderOptions
     const ledger = new MemoryLedger();
     const runtime = new QfpayRuntime({
       // QFPay's own limits: the sandbox enforces them, the tests may use all of them.
-      options: parseQfpayOptions({ appCode: APP_CODE, clientKey: CLIENT_KEY, baseUrl: sandbox.url, requestBudget: { perSecond: 100, perMinute: 400 }, ...options, ...extra }),
+      options: parseQfpayOptions({ appCode: APP_CODE, clientKey: CLIENT_KEY, baseUrl: sandbox.url, requestBudget: { perSecond: 50, perMinute: 400 }, ...options, ...extra }),
       store: ledger,
       budgetStore: new MemoryBudgetStore(),
       lock: new InProcessSessionLock(),
