@@ -19,7 +19,7 @@ async function call(handler: typeof startOauth, body: unknown, origins?: string[
   let answered: unknown;
   const res = { set: () => res, json: (value: unknown) => ((answered = value), res) };
   await handler({ body, scope: scope(origins) } as never, res as never);
-  return answered as Record<string, string>;
+  return answered as { url: string; openid: string };
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -46,7 +46,7 @@ describe("WeChat JSAPI sign-in routes", () => {
     const { url } = await call(startOauth, { return_url: "https://shop.example/pay" });
     const back = new URL(new URL(url).searchParams.get("redirect_uri")!);
     back.searchParams.set("code", "011QipnO1yMIla1VJdoO1FUrnO1Qipnv");
-    const fetchMock = vi.fn(async () => new Response('{"respcd": 0000, "openid": "oo3Lss8d0hLOuyTuSJMVwLTk68JE"}'));
+    const fetchMock = vi.fn(async (_input: RequestInfo | URL) => new Response('{"respcd": 0000, "openid": "oo3Lss8d0hLOuyTuSJMVwLTk68JE"}'));
     vi.stubGlobal("fetch", fetchMock);
     const answer = await call(exchangeCode, {
       code: back.searchParams.get("code"),
