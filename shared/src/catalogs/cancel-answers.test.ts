@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { QfpayGatewayError } from "../client/errors.js";
 import { readCancelAnswer } from "./cancel-answers.js";
 
 describe("reading a cancel answer", () => {
@@ -10,6 +11,11 @@ describe("reading a cancel answer", () => {
     expect(readCancelAnswer({ respcd: "1297" })).toBe("not_supported_refund_instead");
     expect(readCancelAnswer({ respcd: "0000" })).toBe("not_supported_refund_instead");
     expect(readCancelAnswer({ respcd: 0, syssn: "" })).toBe("not_supported_refund_instead");
+  });
+
+  it("reads the client's error for a refused close the same way", () => {
+    expect(readCancelAnswer(new QfpayGatewayError("close", "1297"))).toBe("not_supported_refund_instead");
+    expect(readCancelAnswer(new QfpayGatewayError("reversal", "1264"))).toBe("failed");
   });
 
   it("leaves other codes to the status catalog", () => {

@@ -15,6 +15,10 @@ export type CancelAnswer =
 /** The return code that says "this order cannot be cancelled" (there: "Please try other payment types"). */
 export const CANCEL_NOT_SUPPORTED_RESPCD = "1297";
 
+/**
+ * Reads a cancel's answer, or the `QfpayGatewayError` the client throws for a failure code (it carries `respcd`),
+ * so `catch (error) { readCancelAnswer(error) }` tells a refusal to cancel from other failures.
+ */
 export function readCancelAnswer(answer: { respcd: string | number; syssn?: string | null | undefined }): CancelAnswer {
   const respcd = String(answer.respcd).padStart(4, "0");
   if (respcd === CANCEL_NOT_SUPPORTED_RESPCD) return "not_supported_refund_instead";
