@@ -4,7 +4,8 @@
 interface DemoConfig {
   backendUrl: string;
   publishableKey: string;
-  sessions: Array<{ id: string; caption: string; locale?: string; allowedOrigins?: string }>;
+  /** A session to follow (`id`), or a cart for the drop-in (`cartId`). */
+  sessions: Array<{ id?: string; cartId?: string; caption: string; locale?: string; allowedOrigins?: string }>;
 }
 
 const params = new URLSearchParams(location.search);
@@ -22,7 +23,8 @@ for (const session of only === null ? config.sessions : config.sessions.filter((
   const checkout = document.createElement("qfpay-checkout");
   checkout.setAttribute("backend-url", config.backendUrl);
   checkout.setAttribute("publishable-key", config.publishableKey);
-  checkout.setAttribute("session-id", session.id);
+  if (session.id) checkout.setAttribute("session-id", session.id);
+  if (session.cartId) checkout.setAttribute("cart-id", session.cartId);
   checkout.setAttribute("theme", theme);
   if (session.locale) checkout.setAttribute("locale", session.locale);
   if (session.allowedOrigins) checkout.setAttribute("allowed-redirect-origins", session.allowedOrigins);

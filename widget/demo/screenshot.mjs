@@ -23,7 +23,7 @@ try {
     await page.goto(base + query + (dist ? `${query ? "&" : "?"}dist` : ""));
     await page.waitForFunction(() => {
       const els = [...document.querySelectorAll("qfpay-checkout")];
-      return els.length > 0 && els.every((el) => el.shadowRoot?.querySelector(".header, [part=result]"));
+      return els.length > 0 && els.every((el) => el.shadowRoot?.querySelector(".header, [part=result], [part=picker]"));
     });
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${out}${name}.png`, fullPage: !query.includes("only") });
