@@ -12,6 +12,8 @@ export type Fault =
   | { kind: "out-of-order-notifications" }
   | { kind: "refresh-before-paying" }
   | { kind: "refresh-racing-payment" }
+  /** A new code, then the old one is paid anyway (the wallet's approval crossed the close), and the new one too. */
+  | { kind: "old-code-paid-late" }
 
 export type CheckoutPlan = { run: number; currency: "hkd" | "sgd"; fault: Fault; ending: ShopperEnding }
 
@@ -39,6 +41,7 @@ const FAULTS: ReadonlyArray<(random: () => number) => Fault> = [
   () => ({ kind: "out-of-order-notifications" }),
   () => ({ kind: "refresh-before-paying" }),
   () => ({ kind: "refresh-racing-payment" }),
+  () => ({ kind: "old-code-paid-late" }),
 ]
 
 export function planCheckouts(count: number, random: () => number): CheckoutPlan[] {

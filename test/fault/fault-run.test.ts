@@ -114,10 +114,17 @@ async function shopper(plan: CheckoutPlan): Promise<void> {
   }
   if (plan.ending === "never-pays") return
   const outTradeNo = String(session.data.out_trade_no)
-  if (plan.fault.kind === "refresh-before-paying" || plan.fault.kind === "refresh-racing-payment") {
+  if (plan.fault.kind === "refresh-before-paying" || plan.fault.kind === "refresh-racing-payment" || plan.fault.kind === "old-code-paid-late") {
     if (plan.fault.kind === "refresh-racing-payment") control.hooks.arm({ endpoint: "close", id: outTradeNo, action: "pay", when: "before" })
     await sleep(1100)
     await persist("new code", () => askForNewCode(info, session.id).then((a) => (a.status >= 500 ? Promise.reject(new Error(String(a.status))) : a)))
+    if (plan.fault.kind === "old-code-paid-late") {
+      try {
+        control.payLate(outTradeNo)
+      } catch (error) {
+        outcomes.shopperErrors.push(`run ${plan.run}: ${(error as Error).message}`)
+      }
+    }
   }
   const current = (await persist("status", () => checkoutStatus(info, session.id))).status
   if (current === "pending" || current === "processing") {
