@@ -14,3 +14,4 @@ export { parseNotification } from "./parse-notification.js";
 export { parseQfpayJson } from "./response-json.js";
 export { JSON_ENDPOINTS, TRADE_BILL_ENDPOINT, WECHAT_TOOL_ENDPOINTS } from "./endpoints.js";
 export { wechatOauthCodeUrl, fetchWechatOpenid, type WechatOauthCredentials } from "./wechat-oauth.js";
+export { wechatCashierUrl, type WechatCashierOrder } from "./wechat-cashier.js";

@@ -176,6 +176,17 @@ describe("WeChat Pay JSAPI", () => {
     expect(location.search).toBe(`?cart=${cart}`);
   });
 
+  it("offers QFPay's cashier when WeChat's sheet refuses the order", async () => {
+    insideWechat();
+    window.WeixinJSBridge = { invoke: (_name, _params, callback) => callback({ err_msg: "get_brand_wcpay_request:fail" }) };
+    const id = uniqueSessionId("jsapi-fail");
+    await setSession(id, { mode: "jsapi", wallet: "wechat", pay_type: "800207", pay_params: STAND_IN_PAY_PARAMS, pay_url: "https://o2.qfpay.com/q/direct?package=y" });
+    const { el } = await mount({ ...dropInAttributes("unused"), "cart-id": undefined, "session-id": id });
+    await waitForText(el, "WeChat Pay could not take the payment.");
+    expect((await find<HTMLAnchorElement>(el, "[part=redirect-button]")).href).toBe("https://o2.qfpay.com/q/direct?package=y");
+    expect(shadow(el).querySelector("[part=wechat-pay-button]")).not.toBeNull();
+  });
+
   it("outside WeChat shows how to pay instead of a sheet, and QFPay's cashier when the server gave one", async () => {
     const id = uniqueSessionId("jsapi-outside");
     await setSession(id, { mode: "jsapi", wallet: "wechat", pay_type: "800207", pay_params: STAND_IN_PAY_PARAMS, pay_url: "https://o2.qfpay.com/q/direct?package=x" });

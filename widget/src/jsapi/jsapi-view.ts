@@ -1,7 +1,7 @@
 /**
  * The WeChat Pay JSAPI (800207) view: inside WeChat, opens WeChat Pay's sheet with the order's `pay_params`
- * (once by itself for each order, then from the button); without the bridge, QFPay's cashier page when the
- * server gave one as `pay_url`. The status keeps coming from the server: the sheet's "ok" only makes the
+ * (once by itself for each order, then from the button); without the bridge, or when the sheet refuses (a shop on
+ * QFPay's official account is not in its payment directory), QFPay's cashier page when the server gave one as `pay_url`. The status keeps coming from the server: the sheet's "ok" only makes the
  * element ask at once. Its own chunk, loaded when a status says `jsapi`.
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from "lit";
@@ -61,8 +61,9 @@ export class View implements ReactiveController, ModeView {
         ? html`<button class="primary" part="wechat-pay-button" ?disabled=${this.#opening} @click=${() => this.open(checkout)}>
             ${m.payInWechat}
           </button>`
-        : cashier
-          ? html`<a class="button primary" part="redirect-button" href=${cashier.href}>${m.openCashier}</a>`
-          : nothing}`;
+        : nothing}
+      ${cashier && (outcome === "no_bridge" || outcome === "fail")
+        ? html`<a class="button${outcome === "fail" ? "" : " primary"}" part="redirect-button" href=${cashier.href}>${m.openCashier}</a>`
+        : nothing}`;
   }
 }
