@@ -3,10 +3,11 @@ import { defineMiddlewares } from "@medusajs/framework/http";
 export default defineMiddlewares({
   routes: [
     {
-      // The signature is over the exact bytes QFPay sent: keep them.
+      // The signature is over the exact bytes QFPay sent: the route reads them itself, and nothing parses
+      // the body before the signature holds (a body no JSON parser takes is answered FAIL, not Medusa's 400).
       matcher: "/hooks/qfpay/notify",
       method: ["POST"],
-      bodyParser: { preserveRawBody: true },
+      bodyParser: false,
     },
   ],
 });
