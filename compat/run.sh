@@ -5,6 +5,7 @@
 #
 #   bash compat/run.sh 2.15.3          # needs a built workspace (pnpm build)
 #   KEEP=1 bash compat/run.sh 2.21.2   # keep the work folder (app, logs) for a look afterwards
+#   BELOW_RANGE=1 bash compat/run.sh 2.13.6   # a version outside the plugin's peerDependencies (npm --legacy-peer-deps)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -21,6 +22,12 @@ for package in shared plugin widget; do
   (cd "$package" && pnpm pack --pack-destination "$work/tarballs" >/dev/null)
 done
 ls "$work/tarballs"
+# A tarball packed while a build is running (or before any) lacks its entry points: stop here rather than in Medusa.
+for entry in "shared:package/dist/sandbox.js" "plugin:package/.medusa/server/src/providers/qfpay/index.js" \
+  "widget:package/dist/define.js"; do
+  tar -tzf "$work/tarballs/"qfpay-medusa-"${entry%%:*}"-*.tgz | grep -qx "${entry#*:}" ||
+    { echo "the ${entry%%:*} tarball has no ${entry#*:}: build the workspace (pnpm build) and run again"; exit 1; }
+done
 
 echo "== a fresh Medusa $version app in $app"
 mkdir -p "$app"
@@ -58,7 +65,9 @@ EOF
 
 echo "== npm install"
 install_started=$SECONDS
-(cd "$app" && npm install --no-audit --no-fund --loglevel=error)
+npm_options=(--no-audit --no-fund --loglevel=error)
+[[ -n ${BELOW_RANGE:-} ]] && npm_options+=(--legacy-peer-deps)
+(cd "$app" && npm install "${npm_options[@]}")
 echo "  npm install: $((SECONDS - install_started)) s"
 # The QFPay widget tarball is a storefront's package: check that it installs and imports outside the workspace too.
 (cd "$work" && mkdir -p storefront && cd storefront && npm init -y >/dev/null &&
