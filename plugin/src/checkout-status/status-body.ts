@@ -20,6 +20,7 @@ export function checkoutStatusBody(data: QfpaySessionData, now: Date): CheckoutS
     mode: data.mode,
     ...(payable && data.mode === "qr" && data.qrcode ? { qrcode: data.qrcode } : {}),
     ...(payable && data.mode === "redirect" && data.pay_url ? { pay_url: data.pay_url } : {}),
+    ...(payable && data.mode === "jsapi" && data.pay_params ? { pay_params: data.pay_params } : {}),
     amount: data.amount,
     amount_exponent: currencyExponent(data.currency_code),
     currency_code: data.currency_code,

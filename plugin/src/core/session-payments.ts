@@ -246,7 +246,10 @@ export class SessionPayments {
         return;
       }
       if (STATE_TABLE[data.state].final || (holdsMoney(data.state) && fresh.confirmed_at)) {
-        await this.deps.store.update(fresh.out_trade_no, { next_check_at: null });
+        // A withdrawn code is looked at once more after it would have expired (QFPay may not have cancelled it).
+        const expiry = data.expires_at ? Date.parse(data.expires_at) + EXPIRY_GRACE_MS : 0;
+        const again = STATE_TABLE[data.state].final && !holdsMoney(data.state) && expiry > this.now().getTime();
+        await this.deps.store.update(fresh.out_trade_no, { next_check_at: again ? new Date(expiry) : null });
         return;
       }
       const observation = observeOrder(data, seen, {

@@ -128,7 +128,7 @@ export async function startProviderHarness(options: Partial<QfpayProviderOptions
   const build = (extra: Partial<QfpayProviderOptions>) => {
     const ledger = new MemoryLedger();
     const runtime = new QfpayRuntime({
-      // QFPay's own limits: the sandbox enforces them, the tests may use all of them.
+      // The sandbox enforces QFPay's limits; the budget keeps under them even where fixed windows meet.
       options: parseQfpayOptions({ appCode: APP_CODE, clientKey: CLIENT_KEY, baseUrl: sandbox.url, requestBudget: { perSecond: 50, perMinute: 400 }, ...options, ...extra }),
       store: ledger,
       budgetStore: new MemoryBudgetStore(),

@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import {
   AmountError,
+  GoodsNameError,
   OutTradeNoError,
   QfpayGatewayError,
   QfpayRateLimitError,
@@ -26,7 +27,7 @@ const OPERATION_ERROR_TYPES: Readonly<Record<QfpayOperationErrorCode, string>> =
 };
 
 /** Errors that come from what the caller handed over. */
-const INPUT_ERRORS = [AmountError, UnknownCurrencyError, OutTradeNoError, PayTypeNotOfferedError, ReturnUrlError, SessionDataError, QfpayRequestError];
+const INPUT_ERRORS = [AmountError, UnknownCurrencyError, OutTradeNoError, PayTypeNotOfferedError, ReturnUrlError, SessionDataError, QfpayRequestError, GoodsNameError];
 
 /**
  * One place that turns what went wrong into a MedusaError with the provider's words. The messages of the

@@ -1,5 +1,11 @@
 import {
   buildOutTradeNo,
+  checkGoodsName,
+  goodsNameRulesFor,
+  readCancelAnswer,
+  type CancelAnswer,
+  type CheckoutMode,
+  type PaymentResponse,
   checkoutModeOf,
   findPayType,
   minorUnitsToDecimalString,
@@ -41,6 +47,8 @@ export type OrderChange = { amount?: number; currency?: string; payType?: PayTyp
 
 export interface NewOrder {
   sessionId: string;
+  /** The shopper's WeChat openid, for WeChat Pay inside WeChat (JSAPI). */
+  subOpenid?: string | undefined;
   attempt: number;
   /** Minor units. */
   amount: number;
@@ -72,20 +80,30 @@ export class QfpayOrders {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Creates the QFPay order (MPM → qrcode, web/WAP → pay_url) for one attempt of a session. */
+  /**
+   * Creates the QFPay order for one attempt of a session: MPM → `qrcode`, web/WAP → `pay_url`, WeChat JSAPI →
+   * `pay_params` for WeChat's payment sheet (with the shopper's `sub_openid`).
+   */
   async open(order: NewOrder): Promise<QfpaySessionData> {
     const mode = checkoutModeOf(order.payType);
     if (!mode) throw new QfpayOperationError("invalid_request", `Pay type ${order.payType.code} cannot be shown in a web checkout`);
+    if (mode === "jsapi" && !order.subOpenid) {
+      throw new QfpayOperationError("invalid_request", "WeChat Pay inside WeChat needs the shopper's openid (data.sub_openid): sign in through /store/qfpay/wechat/oauth first");
+    }
     const currency = order.currency.toUpperCase();
     const outTradeNo = this.outTradeNo(order.sessionId, "p", order.attempt);
     const lifetime = codeLifetimeMinutes(order.payType, this.options.qrExpiryMinutes);
+    const rules = goodsNameRulesFor({ environmentId: environmentIdOf(this.options), currency });
     const goodsName = this.options.goodsNameTemplate
       ? renderGoodsName(this.options.goodsNameTemplate, {
           reference: order.sessionId,
           currency,
           amount: minorUnitsToDecimalString(order.amount, currency),
         })
-      : undefined;
+      : rules.required
+        ? DEFAULT_GOODS_NAME
+        : undefined;
+    checkGoodsName(goodsName, rules);
     const request: ClientInput<PaymentRequest> = {
       txamt: order.amount,
       txcurrcd: currency,
@@ -94,6 +112,7 @@ export class QfpayOrders {
       ...(order.payType.expiredTime ? { expired_time: this.options.qrExpiryMinutes } : {}),
       ...(goodsName ? { goods_name: goodsName } : {}),
       ...(mode === "redirect" && order.returnUrl ? { return_url: order.returnUrl } : {}),
+      ...(mode === "jsapi" ? { sub_openid: order.subOpenid } : {}),
     };
     const createdAt = this.now();
     const response = await this.api.payment(request);
@@ -103,6 +122,9 @@ export class QfpayOrders {
     if (mode === "redirect" && !response.pay_url) {
       throw new QfpayOperationError("gateway_answer", `QFPay created order ${outTradeNo} without a payment page URL`);
     }
+    if (mode === "jsapi" && !response.pay_params) {
+      throw new QfpayOperationError("gateway_answer", `QFPay created order ${outTradeNo} without WeChat's payment parameters`);
+    }
     return {
       session_id: order.sessionId,
       attempt: order.attempt,
@@ -110,7 +132,8 @@ export class QfpayOrders {
       wallet: order.payType.wallet,
       mode,
       preauth: order.payType.preauth,
-      ...(mode === "qr" ? { qrcode: response.qrcode } : { pay_url: response.pay_url }),
+      ...codeOf(mode, response),
+      ...(order.subOpenid ? { sub_openid: order.subOpenid } : {}),
       syssn: response.syssn,
       out_trade_no: outTradeNo,
       amount: order.amount,
@@ -294,11 +317,19 @@ export class QfpayOrders {
     return ended(current, "canceled", "The pre-authorization was released (funds unfrozen)");
   }
 
-  /** Withdraws an unpaid order; if it turns out paid meanwhile, records that instead. */
+  /**
+   * Withdraws an unpaid order; if it turns out paid meanwhile, records that instead. Where QFPay cannot cancel
+   * (Japan: 1297, or an answer without syssn) the order is let expire: recorded as canceled here, it is asked
+   * about again after its expiry, and a payment made before then is an orphan the reconciliation refunds.
+   */
   private async withdrawOpen(current: QfpaySessionData, reason: string): Promise<QfpaySessionData> {
     try {
-      await this.sendCancel(unpaidCancelEndpoint(current.wallet), current);
+      const answer = await this.sendCancel(unpaidCancelEndpoint(current.wallet), current);
+      if (answer === "not_supported_refund_instead") return ended(current, "canceled", CANCEL_UNSUPPORTED);
     } catch (error) {
+      if (error instanceof QfpayGatewayError && readCancelAnswer(error) === "not_supported_refund_instead") {
+        return ended(current, "canceled", CANCEL_UNSUPPORTED);
+      }
       if (error instanceof QfpayGatewayError && ALREADY_PAID_RESPCDS.has(error.respcd)) {
         const paid = await this.refresh(current);
         if (holdsMoney(paid.state)) return paid;
@@ -308,12 +339,12 @@ export class QfpayOrders {
     return ended(current, "canceled", reason);
   }
 
-  private async sendCancel(endpoint: "close" | "reversal", current: QfpaySessionData): Promise<void> {
+  private async sendCancel(endpoint: "close" | "reversal", current: QfpaySessionData): Promise<CancelAnswer | "already_ended"> {
     const target = current.syssn ? { syssn: current.syssn } : { out_trade_no: current.out_trade_no };
     try {
-      await this.api[endpoint]({ ...target, txamt: current.amount });
+      return readCancelAnswer(await this.api[endpoint]({ ...target, txamt: current.amount }));
     } catch (error) {
-      if (error instanceof QfpayGatewayError && ALREADY_WITHDRAWN_RESPCDS.has(error.respcd)) return;
+      if (error instanceof QfpayGatewayError && ALREADY_WITHDRAWN_RESPCDS.has(error.respcd)) return "already_ended";
       throw error;
     }
   }
@@ -342,6 +373,26 @@ export class QfpayOrders {
   }
 }
 
+/** The goods name where QFPay requires one (Japan) and the merchant set no template: plain ASCII, 12 characters. */
+const DEFAULT_GOODS_NAME = "Online order";
+
+/** Said of an order QFPay cannot cancel (Japan): it is let expire instead. */
+const CANCEL_UNSUPPORTED = "QFPay cannot cancel this order; it expires by itself, and a payment made before then is refunded";
+
+/** What the checkout shows for each mode, from QFPay's answer. */
+function codeOf(mode: CheckoutMode, response: PaymentResponse): Partial<QfpaySessionData> {
+  if (mode === "qr") return { qrcode: response.qrcode };
+  if (mode === "jsapi") return { pay_params: response.pay_params as Record<string, unknown> };
+  return { pay_url: response.pay_url };
+}
+
+/** The catalog id of the configured environment, when one was named (not a base URL). */
+function environmentIdOf(options: ResolvedQfpayOptions): string | undefined {
+  const { environment } = options;
+  if (environment === undefined) return undefined;
+  return typeof environment === "string" ? environment : `${environment.region}-${environment.mode === "production" ? "prod" : "test"}`;
+}
+
 class StillInProgress extends QfpayOperationError {
   constructor(outTradeNo: string) {
     super("in_progress", `QFPay is still processing ${outTradeNo}; it will be settled by its notification`);
@@ -364,6 +415,7 @@ export function nextAttempt(
     currency: change.currency ?? current.currency_code,
     payType: change.payType ?? payTypeOf(current),
     returnUrl: change.returnUrl ?? current.return_url,
+    subOpenid: current.sub_openid,
   };
 }
 

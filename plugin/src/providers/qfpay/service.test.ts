@@ -341,6 +341,36 @@ describe("cancelPayment and deletePayment", () => {
   });
 });
 
+describe("WeChat Pay inside WeChat, Japan's rules, and orders QFPay cannot cancel", () => {
+  it("opens an 800207 order with the shopper's openid and keeps WeChat's payment parameters for the sheet", async () => {
+    const jsapi = h.providerWith({ payTypes: { default: "800207", byCurrency: {}, storefrontMayChoose: false } });
+    const data = await open(21, "hkd", { sub_openid: "oWECHAT_SHOPPER_1" }, jsapi);
+    expect(data).toMatchObject({ mode: "jsapi", pay_type: "800207", sub_openid: "oWECHAT_SHOPPER_1" });
+    expect(data.pay_params).toMatchObject({ appId: expect.any(String), paySign: expect.any(String), package: expect.stringContaining("prepay_id") });
+    expect(data.qrcode).toBeUndefined();
+    const error = await rejection(open(21, "hkd", {}, jsapi));
+    expect(error.message).toMatch(/needs the shopper's openid \(data.sub_openid\)/);
+  });
+
+  it("checks a Japanese merchant's goods_name before QFPay is asked, naming the rule", async () => {
+    const japan = h.providerWith({ environment: undefined, baseUrl: h.sandbox.url, goodsNameTemplate: "Order {reference}" } as never);
+    // JPY orders follow Japan's rules (at most 20 characters): a session id does not fit.
+    const error = await rejection(open(500, "jpy", {}, japan));
+    expect(error.type).toBe(MedusaError.Types.INVALID_DATA);
+    expect(error.message).toMatch(/goods_name must be at most 20 characters .*QFPay's rules for Japan/);
+  });
+
+  it("lets an order QFPay cannot cancel (1297) expire, recorded as cancelled and asked about again after its expiry", async () => {
+    const data = await open(22, "hkd");
+    h.sandbox.control.faults.set({ forceRespcd: { respcd: "1297", endpoint: "close" } });
+    const canceled = (await h.provider.cancelPayment({ data: data as never })).data as unknown as QfpaySessionData;
+    expect(canceled).toMatchObject({ state: "canceled", state_message: expect.stringMatching(/cannot cancel this order; it expires by itself/) });
+    const record = h.ledger.records.get(data.out_trade_no)!;
+    expect(record.state).toBe("canceled");
+    expect(record.next_check_at).not.toBeNull();
+  });
+});
+
 describe("updatePayment", () => {
   it("changes nothing when amount and currency are unchanged", async () => {
     const data = await open(45.5, "hkd");

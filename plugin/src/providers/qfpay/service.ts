@@ -112,6 +112,7 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderE
         currency,
         payType: selectPayType(settings.payTypes, { currency, requested: textOf(input.data?.pay_type) }),
         returnUrl: checkReturnUrl(input.data?.return_url, settings.returnUrlOrigins),
+        subOpenid: textOf(input.data?.sub_openid),
       });
       return { id: data.out_trade_no, data: asRecord(data), status: "pending" };
     });

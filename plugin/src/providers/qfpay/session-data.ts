@@ -41,6 +41,10 @@ export const qfpaySessionDataSchema = z.object({
   preauth: z.boolean(),
   qrcode: z.string().optional(),
   pay_url: z.string().optional(),
+  /** WeChat JSAPI: the parameters of WeChat's payment sheet. */
+  pay_params: z.record(z.string(), z.unknown()).optional(),
+  /** WeChat JSAPI: the shopper's openid, for a new code of the same session. */
+  sub_openid: z.string().optional(),
   syssn: z.string().optional(),
   out_trade_no: z.string(),
   /** Minor units of `currency_code` (QFPay `txamt`). */
