@@ -1,0 +1,151 @@
+/**
+ * Figures for many shoppers at once on two Medusa instances with Redis (support/scale-stack.ts):
+ *   (a) QFPay requests per minute with 20, 200 and 2,000 pending checkouts, each with a tab polling every 2 s;
+ *   (b) the status route's throughput and p99 at 200 pollers next to Medusa's GET /store/regions;
+ *   (c) paid → "succeeded" latency with the widget's long poll, notifications on and off.
+ * pnpm --filter @qfpay-medusa/test bench [-- --sizes=20,200,2000 --window=60 --runs=30 --throughput-at=200]
+ */
+import { parseArgs } from "node:util"
+import { quantile, sleep } from "../support/concurrency.js"
+import { openPendingCheckouts, type PendingCheckout } from "../support/pending-checkouts.js"
+import { queriedOutTradeNos } from "../support/qfpay-wire-recorder.js"
+import { startScaleStack, type ScaleStack } from "../support/scale-stack.js"
+import { ShopperTabs } from "../support/shopper-tabs.js"
+import { busiestSecond, merchantTraffic } from "../support/traffic.js"
+import { closedLoop, type LoadFigures } from "./closed-loop.js"
+import { paidToSucceededMs } from "./paid-latency.js"
+import { printTable, seconds } from "./table.js"
+
+const { values: args } = parseArgs({
+  // pnpm hands over its "--" separator too
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
+  options: {
+    sizes: { type: "string", default: "20,200,2000" },
+    window: { type: "string", default: "60" },
+    runs: { type: "string", default: "30" },
+    "throughput-at": { type: "string", default: "200" },
+  },
+})
+const SIZES = args.sizes.split(",").map(Number)
+const WINDOW_SECONDS = Number(args.window)
+const RUNS = Number(args.runs)
+const THROUGHPUT_AT = Number(args["throughput-at"])
+const THROUGHPUT_SECONDS = 15
+/**
+ * Opening a session is one QFPay payment request. The bench raises the merchant's minute budget to 360 (QFPay
+ * allows 400) and opens 4.5 sessions a second (270/min), leaving room for the sync; at the default 180/min,
+ * 2,000 checkouts would take 20 minutes to open. The sync's share (70 %) stays above the one query a second it makes.
+ */
+const REQUEST_BUDGET = { perSecond: 20, perMinute: 360 }
+const SESSIONS_PER_SECOND = 4.5
+
+const phases: [string, number][] = []
+async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const started = Date.now()
+  console.log(`… ${name}`)
+  const result = await work()
+  phases.push([name, Date.now() - started])
+  return result
+}
+
+type PollingFigures = { size: number; qfpayPerMinute: number; queriesPerMinute: number; peakPerSecond: number; peakPerMinute: number; busiestSecond: number; rateLimited: number; askedEverySeconds: number; pollsPerSecond: number; pollP99Ms: number; pollErrors: number }
+
+/** Every pending checkout's tab polls every 2 s for the window; what reached QFPay meanwhile. */
+async function pollingWindow(scale: ScaleStack, pending: PendingCheckout[]): Promise<PollingFigures> {
+  const tabs = new ShopperTabs(pending, { intervalMs: 2_000 })
+  try {
+    await sleep(6_000) // every tab has polled: every session is watched
+    await scale.sandbox.resetTraffic()
+    const from = Date.now()
+    await sleep(WINDOW_SECONDS * 1000)
+    const minutes = (Date.now() - from) / 60_000
+    const traffic = merchantTraffic(await scale.sandbox.traffic(), scale.stack.qfpay.appCode)
+    const asks = new Map<string, number>()
+    for (const query of scale.wire.to("/trade/v1/query", from)) for (const number of queriedOutTradeNos(query)) asks.set(number, (asks.get(number) ?? 0) + 1)
+    const askedEvery = pending.map((c) => (minutes * 60) / (asks.get(c.outTradeNo) ?? 0))
+    return {
+      size: pending.length,
+      qfpayPerMinute: traffic.requests / minutes,
+      queriesPerMinute: (traffic.endpoints.query?.requests ?? 0) / minutes,
+      peakPerSecond: traffic.peakPerSecond,
+      peakPerMinute: traffic.peakPerMinute,
+      busiestSecond: busiestSecond(traffic),
+      rateLimited: traffic.rateLimited,
+      askedEverySeconds: quantile(askedEvery, 0.5),
+      pollsPerSecond: tabs.polls / (minutes * 60 + 6),
+      pollP99Ms: quantile(tabs.latenciesMs, 0.99),
+      pollErrors: tabs.errors.length,
+    }
+  } finally {
+    await tabs.close()
+  }
+}
+
+async function routeThroughput(scale: ScaleStack, pending: PendingCheckout[]): Promise<{ status: LoadFigures; regions: LoadFigures }> {
+  const headers = { "x-publishable-api-key": scale.stack.publishableKey }
+  const status = await closedLoop(THROUGHPUT_AT, THROUGHPUT_SECONDS, (user) => {
+    const checkout = pending[user % pending.length]!
+    return fetch(`${checkout.info.medusaUrl}/store/qfpay/payment-sessions/${checkout.sessionId}`, { headers })
+  })
+  const regions = await closedLoop(THROUGHPUT_AT, THROUGHPUT_SECONDS, (user) => fetch(`${scale.instances[user % scale.instances.length]!.medusaUrl}/store/regions`, { headers }))
+  return { status, regions }
+}
+
+async function latencies(scale: ScaleStack, checkouts: PendingCheckout[], notifications: boolean): Promise<number[]> {
+  await scale.sandbox.notificationsEnabled(notifications)
+  try {
+    return await paidToSucceededMs(scale.sandbox, checkouts)
+  } finally {
+    await scale.sandbox.notificationsEnabled(true)
+  }
+}
+
+const scale = await phase("start the stack (Postgres, Redis, 2 Medusa instances, sandbox)", () => startScaleStack({ providerOptions: { requestBudget: REQUEST_BUDGET }, log: () => undefined }))
+try {
+  const polling: PollingFigures[] = []
+  let pending: PendingCheckout[] = []
+  let throughput: Awaited<ReturnType<typeof routeThroughput>> | undefined
+  const paid: { notifications: boolean; ms: number[] }[] = []
+  for (const size of SIZES) {
+    const more = size - pending.length
+    pending.push(...(await phase(`open ${more} pending checkouts (to ${size})`, () => openPendingCheckouts(scale.instances, more, { concurrency: 8, sessionsPerSecond: SESSIONS_PER_SECOND, label: `bench-${size}` }))))
+    polling.push(await phase(`${size} tabs polling every 2 s for ${WINDOW_SECONDS} s`, () => pollingWindow(scale, pending)))
+    if (size === THROUGHPUT_AT) {
+      throughput = await phase(`status route and /store/regions, ${THROUGHPUT_AT} clients, ${THROUGHPUT_SECONDS} s each`, () => routeThroughput(scale, pending))
+      for (const notifications of [true, false]) {
+        const runs = pending.splice(0, RUNS)
+        paid.push({ notifications, ms: await phase(`${RUNS} payments, notifications ${notifications ? "on" : "off"}`, () => latencies(scale, runs, notifications)) })
+      }
+    }
+  }
+
+  printTable(
+    "(a) QFPay requests with N pending checkouts, each tab polling every 2 s (goal: <= 60/min at 200)",
+    ["pending", "QFPay req/min", "queries/min", "peak /s", "peak /min", "busiest s", "429s", "each asked every", "tab polls/s", "poll p99", "poll errors"],
+    polling.map((p) => [p.size, p.qfpayPerMinute.toFixed(1), p.queriesPerMinute.toFixed(1), p.peakPerSecond, p.peakPerMinute, p.busiestSecond, p.rateLimited, `${p.askedEverySeconds.toFixed(1)} s`, p.pollsPerSecond.toFixed(0), `${p.pollP99Ms.toFixed(0)} ms`, p.pollErrors]),
+  )
+  if (throughput) {
+    printTable(
+      `(b) ${THROUGHPUT_AT} clients back to back, ${THROUGHPUT_SECONDS} s each, over both instances (goal: status >= 2x regions, p99 <= 50 ms)`,
+      ["route", "req/s", "p50", "p99", "errors"],
+      [
+        ["GET /store/qfpay/payment-sessions/:id", throughput.status.perSecond.toFixed(0), `${throughput.status.p50Ms.toFixed(1)} ms`, `${throughput.status.p99Ms.toFixed(1)} ms`, throughput.status.errors],
+        ["GET /store/regions", throughput.regions.perSecond.toFixed(0), `${throughput.regions.p50Ms.toFixed(1)} ms`, `${throughput.regions.p99Ms.toFixed(1)} ms`, throughput.regions.errors],
+        ["ratio status / regions", (throughput.status.perSecond / throughput.regions.perSecond).toFixed(2), "", "", ""],
+      ],
+    )
+  }
+  if (paid.length) {
+    printTable(
+      `(c) paid -> "succeeded" seen by a tab long-polling (?wait=25&unless=pending), paid at a random moment of the hold, ${THROUGHPUT_AT} checkouts pending, no other tabs (goal p95: 1 s with notifications, 3 s without)`,
+      ["notifications", "runs", "p50", "p95", "max", "not seen in 30 s"],
+      paid.map(({ notifications, ms }) => {
+        const seen = ms.filter(Number.isFinite)
+        return [notifications ? "on" : "off", ms.length, seconds(quantile(seen, 0.5)), seconds(quantile(seen, 0.95)), seconds(Math.max(...seen)), ms.length - seen.length]
+      }),
+    )
+  }
+  printTable("Phases", ["phase", "took"], phases.map(([name, ms]) => [name, seconds(ms)]))
+} finally {
+  await scale.stop()
+}
