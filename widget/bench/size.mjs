@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 import { gzipSync, brotliCompressSync } from "node:zlib";
 import { build } from "vite";
 
-const BUDGET_GZIP_BYTES = 20 * 1024;
+// 20 kB, plus a quarter kB for the long poll (the server holds a status request until the payment changes).
+const BUDGET_GZIP_BYTES = 20.25 * 1024;
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 const result = await build({

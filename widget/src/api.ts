@@ -1,4 +1,4 @@
-import { isCheckoutStatusValue, isFinalStatus, type CheckoutStatus } from "./contract.js";
+import { isCheckoutStatusValue, isFinalStatus, type CheckoutStatus, type CheckoutStatusValue } from "./contract.js";
 import en from "./i18n/en.js";
 
 /** Where the element finds its payment session. */
@@ -43,9 +43,15 @@ function sessionUrl(endpoint: CheckoutEndpoint, suffix = ""): string {
   return `${base}/store/qfpay/payment-sessions/${encodeURIComponent(endpoint.sessionId)}${suffix}`;
 }
 
-/** GET the session's current status. */
-export function fetchCheckoutStatus(endpoint: CheckoutEndpoint, signal?: AbortSignal): Promise<CheckoutStatus> {
-  return requestStatus(sessionUrl(endpoint), "GET", endpoint.publishableKey, signal);
+/** How long the server may hold a status request that waits for a change (the plugin allows up to 25 s). */
+export const HOLD_SECONDS = 20;
+
+/**
+ * GET the session's current status. With `unless`, the server holds the answer (up to `HOLD_SECONDS`) while the
+ * status is still that one, so a payment shows the moment the server learns of it.
+ */
+export function fetchCheckoutStatus(endpoint: CheckoutEndpoint, signal?: AbortSignal, unless?: CheckoutStatusValue): Promise<CheckoutStatus> {
+  return requestStatus(sessionUrl(endpoint, unless ? `?wait=${HOLD_SECONDS}&unless=${unless}` : ""), "GET", endpoint.publishableKey, signal);
 }
 
 /** POST for a fresh code once the old one expired; answers the new status. */

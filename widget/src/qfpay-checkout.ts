@@ -171,7 +171,7 @@ export class QfpayCheckout extends LitElement {
   declare private refreshError: ErrorCode | undefined;
 
   readonly #poller = new StatusPoller(this, {
-    fetchStatus: (signal) => fetchCheckoutStatus(this.#endpoint, signal),
+    fetchStatus: (signal, unless) => fetchCheckoutStatus(this.#endpoint, signal, unless),
     onStatus: (status, receivedAt) => this.#applyStatus(status, receivedAt),
     onFatalError: (error) => this.#fail(error.code, error),
     onConnectionChange: (reconnecting, error) => {

@@ -3,8 +3,11 @@ import { CheckoutApiError } from "../api.js";
 import { isFinalStatus, type CheckoutStatus, type CheckoutStatusValue } from "../contract.js";
 
 export interface StatusPollerOptions {
-  /** Asks the server once; must honour the signal. */
-  fetchStatus(signal: AbortSignal): Promise<CheckoutStatus>;
+  /**
+   * Asks the server once; must honour the signal. `unless` is the open status last seen: the server may hold the
+   * answer until the status is another one (a long poll).
+   */
+  fetchStatus(signal: AbortSignal, unless?: CheckoutStatusValue): Promise<CheckoutStatus>;
   /** Every answer that is not stale (arrived for the current run and before a final state). */
   onStatus(status: CheckoutStatus, receivedAt: number): void;
   /** An error retrying cannot fix (unknown session, refused key, unreadable answer). Polling stops. */
@@ -40,6 +43,11 @@ export function pollDelay(timing: PollTiming, calmPolls: number, calmFor: number
   return Math.min(Math.max(cap, timing.interval), timing.interval * timing.backoff ** calmPolls);
 }
 
+/** A request that took this long was held by the server (a long poll): the next one may follow at once. */
+export const HELD_MS = 5_000;
+/** The pause after a held answer, so a server that holds nothing is never asked in a tight loop. */
+export const AFTER_HELD_MS = 250;
+
 /** Delay before retrying after `failures` transient errors in a row (doubling, same cap). */
 export function retryDelay(timing: PollTiming, failures: number): number {
   return Math.min(Math.max(timing.maxInterval, timing.interval), timing.interval * 2 ** Math.max(0, failures - 1));
@@ -47,7 +55,9 @@ export function retryDelay(timing: PollTiming, failures: number): number {
 
 /**
  * Polls the checkout status with chained timeouts (one request at a time, never setInterval).
- * Polls every 2 s (from `interval` up to 2 s) while the code is fresh, backs off after two quiet minutes (10 s), pauses while the page is hidden and polls at once when it
+ * While the code is open each request is a long poll (the server answers when the status changes, or after
+ * `HOLD_SECONDS`), followed at once by the next. Against a server that answers at once it polls every 2 s
+ * (from `interval` up to 2 s) while the code is fresh, backs off after two quiet minutes (10 s), pauses while the page is hidden and polls at once when it
  * is shown again, aborts the request in flight when the host leaves the DOM, ignores answers
  * from a superseded run or after a final status, and retries transient errors.
  */
@@ -133,8 +143,12 @@ export class StatusPoller implements ReactiveController {
     const controller = new AbortController();
     this.#inFlight = controller;
     let status: CheckoutStatus;
+    // While the code is open (pending, processing) the server may hold the answer until it changes.
+    const last = this.#lastStatus;
+    const unless = last === "pending" || last === "processing" ? last : undefined;
+    const sentAt = Date.now();
     try {
-      status = await this.#options.fetchStatus(controller.signal);
+      status = await this.#options.fetchStatus(controller.signal, unless);
     } catch (error) {
       if (this.#isStale(generation, controller)) return;
       this.#inFlight = undefined;
@@ -143,7 +157,7 @@ export class StatusPoller implements ReactiveController {
     }
     if (this.#isStale(generation, controller)) return;
     this.#inFlight = undefined;
-    this.#handleStatus(status);
+    this.#handleStatus(status, Date.now() - sentAt >= HELD_MS);
   }
 
   #isStale(generation: number, controller: AbortController): boolean {
@@ -152,7 +166,7 @@ export class StatusPoller implements ReactiveController {
     return stale;
   }
 
-  #handleStatus(status: CheckoutStatus): void {
+  #handleStatus(status: CheckoutStatus, held: boolean): void {
     if (this.#failures > 0) {
       this.#failures = 0;
       this.#options.onConnectionChange(false);
@@ -166,7 +180,8 @@ export class StatusPoller implements ReactiveController {
     this.#lastStatus = status.status;
     this.#finished = isFinalStatus(status.status);
     this.#options.onStatus(status, Date.now());
-    if (!this.#finished) this.#schedule(pollDelay(this.timing, this.#calmPolls, Date.now() - this.#calmSince));
+    // After a held answer the server already waited for a change: ask again at once, leaving no gap a payment could fall in.
+    if (!this.#finished) this.#schedule(held ? AFTER_HELD_MS : pollDelay(this.timing, this.#calmPolls, Date.now() - this.#calmSince));
   }
 
   #handleError(error: unknown): void {

@@ -41,7 +41,7 @@ const en: Messages = {
   canceledTitle: "Payment canceled",
   canceledText: "This payment was canceled. You can start again with a new code.",
   expiredTitle: "This code has expired",
-  expiredText: "For your security, payment codes work for a limited time. Get a new code to continue.",
+  expiredText: "Codes work for a limited time. Get a new one to continue.",
   newCode: "Get a new code",
   tryAgain: "Try again",
   refreshing: "Getting a new code…",
