@@ -6,11 +6,11 @@ import { useStackContext } from "../support/test-context.js"
 const stack = useStackContext()
 const { info, sandbox } = stack
 
-async function notify(body: Uint8Array | string, signature: string) {
+async function notify(body: Buffer | string, signature: string) {
   const response = await fetch(`${info.medusaUrl}/hooks/qfpay/notify`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-qf-sign": signature },
-    body: typeof body === "string" ? body : new Blob([body]),
+    body: typeof body === "string" ? body : new Uint8Array(body),
   })
   return { status: response.status, text: await response.text() }
 }
