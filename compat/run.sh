@@ -25,7 +25,7 @@ ls "$work/tarballs"
 # A tarball packed while a build is running (or before any) lacks its entry points: stop here rather than in Medusa.
 for entry in "shared:package/dist/sandbox.js" "plugin:package/.medusa/server/src/providers/qfpay/index.js" \
   "widget:package/dist/define.js"; do
-  tar -tzf "$work/tarballs/"qfpay-medusa-"${entry%%:*}"-*.tgz | grep -qx "${entry#*:}" ||
+  tar -tzf "$work/tarballs/"qfpay-medusa-"${entry%%:*}"-*.tgz | grep -x "${entry#*:}" >/dev/null ||
     { echo "the ${entry%%:*} tarball has no ${entry#*:}: build the workspace (pnpm build) and run again"; exit 1; }
 done
 
