@@ -22,7 +22,7 @@ if ! command -v pnpm >/dev/null 2>&1; then
 fi
 
 echo "setup: installing workspace packages"
-pnpm install --frozen-lockfile=false --reporter=append-only 2>&1 | tail -n 5
+pnpm install --frozen-lockfile --reporter=append-only 2>&1 | tail -n 5
 
 if [ ${#debian_packages[@]} -gt 0 ]; then
   echo "setup: installing Debian's ${debian_packages[*]}"
