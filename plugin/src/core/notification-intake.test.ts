@@ -1,0 +1,73 @@
+import { createHash } from "node:crypto";
+import { findPayType } from "@qfpay-medusa/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLIENT_KEY, newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
+import type { StoreOrders } from "./store-orders";
+
+let h: ProviderHarness;
+beforeAll(async () => {
+  h = await startProviderHarness({ refreshCooldownSeconds: 0 });
+});
+afterAll(() => h.close());
+
+const WECHAT_QR = findPayType("800201")!;
+const sign = (body: string) => createHash("md5").update(body + CLIENT_KEY).digest("hex").toUpperCase();
+
+/** Medusa as the intake sees it: counts the completions asked for, or fails them. */
+function medusa(fails = false) {
+  const completed: string[] = [];
+  const orders: StoreOrders = {
+    standing: async () => ({ exists: false }),
+    complete: async (sessionId) => {
+      if (fails) throw new Error("cart is locked");
+      completed.push(sessionId);
+    },
+    recordRefund: async () => undefined,
+  };
+  return { orders, completed };
+}
+
+async function paidNotification() {
+  const data = await h.runtime.payments.open({ sessionId: newSessionId(), attempt: 1, amount: 640, currency: "HKD", payType: WECHAT_QR });
+  h.sandbox.control.pay(data.out_trade_no);
+  return { data, received: await h.inbox.waitFor(data.out_trade_no) };
+}
+
+describe("receiveNotification", () => {
+  it("puts a genuine payment notification on record, completes the cart once, and acknowledges a duplicate", async () => {
+    const { data, received } = await paidNotification();
+    const { orders, completed } = medusa();
+    const request = { rawBody: Buffer.from(received.body), headers: { "X-QF-SIGN": received.signature } };
+    expect(await h.runtime.receiveNotification(request, orders)).toEqual({ status: 200, body: "SUCCESS" });
+    expect(completed).toEqual([data.session_id]);
+    expect(h.ledger.records.get(data.out_trade_no)?.notified_at).not.toBeNull();
+    expect(await h.runtime.receiveNotification(request, orders)).toEqual({ status: 200, body: "SUCCESS" });
+  });
+
+  it("answers 401 to a forged signature, 400 to a signed body that is no notification, and changes nothing", async () => {
+    const { data, received } = await paidNotification();
+    const { orders, completed } = medusa();
+    const forged = received.body.replace(/"txamt": "\d+"/, '"txamt": "1"');
+    expect(await h.runtime.receiveNotification({ rawBody: forged, headers: { "x-qf-sign": received.signature } }, orders)).toEqual({ status: 401, body: "FAIL" });
+    expect(await h.runtime.receiveNotification({ rawBody: "[1,2]", headers: { "x-qf-sign": sign("[1,2]") } }, orders)).toEqual({ status: 400, body: "FAIL" });
+    expect(completed).toEqual([]);
+    expect(h.ledger.records.get(data.out_trade_no)?.notified_at).toBeNull();
+    expect(h.logger.text()).not.toContain(CLIENT_KEY);
+  });
+
+  it("answers 409 to a signed notification the ledger contradicts, and 500 when Medusa cannot complete the cart (QFPay sends it again)", async () => {
+    const { data, received } = await paidNotification();
+    const record = h.ledger.records.get(data.out_trade_no)!;
+    h.ledger.records.set(data.out_trade_no, { ...record, syssn: "29990101000000000000000001" });
+    expect(await h.runtime.receiveNotification({ rawBody: received.body, headers: { "x-qf-sign": received.signature } }, medusa().orders)).toEqual({ status: 409, body: "FAIL" });
+    h.ledger.records.set(data.out_trade_no, record);
+    expect(await h.runtime.receiveNotification({ rawBody: received.body, headers: { "x-qf-sign": received.signature } }, medusa(true).orders)).toEqual({ status: 500, body: "FAIL" });
+  });
+
+  it("acknowledges a notification for a number this store did not make, changing nothing", async () => {
+    const body = JSON.stringify({ notify_type: "payment", respcd: "0000", syssn: "20261201000000000000000001", out_trade_no: "OTHERSHOP_42", txamt: "100", txcurrcd: "HKD" });
+    const { orders, completed } = medusa();
+    expect(await h.runtime.receiveNotification({ rawBody: body, headers: { "x-qf-sign": sign(body) } }, orders)).toEqual({ status: 200, body: "SUCCESS" });
+    expect(completed).toEqual([]);
+  });
+});
