@@ -182,15 +182,17 @@ function renderPayment(cartId: string, sessionId: string, total?: number, curren
     changeWallet.remove() // paid: the only way on is the order
     void run(() => completeOrder(cartId))
   })
-  show(
-    h(
-      "section",
-      { class: "payment" },
-      h("h2", {}, "Payment"),
-      total !== undefined && currency ? h("p", {}, "Amount ", h("strong", {}, money(total, currency))) : null,
-      widget,
-      changeWallet,
-    ),
+  show(paymentSection(total, currency, widget, changeWallet))
+}
+
+/** The payment step: its heading, the amount when known, and what pays it. */
+function paymentSection(total: number | undefined, currency: string | undefined, ...content: HTMLElement[]): HTMLElement {
+  return h(
+    "section",
+    { class: "payment" },
+    h("h2", {}, "Payment"),
+    total !== undefined && currency ? h("p", {}, "Amount ", h("strong", {}, money(total, currency))) : null,
+    ...content,
   )
 }
 
@@ -206,15 +208,7 @@ function renderDropIn(cartId: string, returnUrl: string, total?: number, currenc
     "data-testid": "qfpay-checkout",
   })
   widget.addEventListener("qfpay-succeeded", () => void run(() => completeOrder(cartId)))
-  show(
-    h(
-      "section",
-      { class: "payment" },
-      h("h2", {}, "Payment"),
-      total !== undefined && currency ? h("p", {}, "Amount ", h("strong", {}, money(total, currency))) : null,
-      widget,
-    ),
-  )
+  show(paymentSection(total, currency, widget))
 }
 
 async function completeOrder(cartId: string): Promise<void> {
