@@ -17,6 +17,11 @@ import { busiestSecond, merchantTraffic } from "../support/traffic.js"
 const BUDGET = { perSecond: 8, perMinute: 180 }
 /** The budget counts in the Medusa process's seconds, the sandbox at arrival: a request taken at x.999 s may land in the next second. */
 const SECOND_EDGE_SLACK = 2
+/**
+ * Requests taken late in one budget second and sent a little later land in the sandbox's next second with that
+ * second's own: a shared fixed-window budget puts at most two seconds' worth in one calendar second.
+ */
+const MOST_IN_ONE_SECOND = 2 * BUDGET.perSecond
 
 // SCALE_REDIS=off runs the same file on Medusa's in-memory modules: every instance then takes the sync lease for
 // itself and runs its own loop, and "one status sync loop" must fail (the check that it can).
@@ -75,17 +80,21 @@ describe("two Medusa instances on one Postgres and one Redis", () => {
     expect(sumAmounts(qfpayPayment(orders[0]!).captures)).toBe(cart.total)
   })
 
-  it("a long poll on the tab's instance is answered succeeded when the notification lands on the other", async () => {
-    const { tab, session, shown } = await checkoutOnTabInstance("long-poll")
+  it("a long poll on the tab's instance holds through the status sync's checks and is answered succeeded when the notification lands on the other", async () => {
+    const { tab, session, shown, outTradeNo } = await checkoutOnTabInstance("long-poll")
     await scale.sandbox.pauseNotifications()
     const asked = Date.now()
     const longPoll = fetch(`${tab.medusaUrl}/store/qfpay/payment-sessions/${session.id}?wait=25&unless=pending`, {
       headers: { "x-publishable-api-key": tab.publishableKey },
-    }).then((response) => response.json() as Promise<{ status: string }>)
+    }).then(async (response) => ({ status: ((await response.json()) as { status: string }).status, at: Date.now() }))
+    // The sync has asked QFPay about this order twice since: its answer to the first (still waiting) is on record.
+    await eventually(async () => (scale.wire.to("/trade/v1/query", asked).filter((q) => queriedOutTradeNos(q).includes(outTradeNo)).length >= 2 ? true : undefined), "two status checks of the order")
+    const paidAt = Date.now()
     await payOnWalletPage(shown.qrcode!)
     await scale.sandbox.resumeNotifications()
     const answer = await longPoll
-    console.log(`long poll answered "${answer.status}" after ${Date.now() - asked} ms`)
+    console.log(`long poll answered "${answer.status}" after ${answer.at - asked} ms (paid after ${paidAt - asked} ms)`)
+    expect(answer.at, "the long poll held until the payment").toBeGreaterThanOrEqual(paidAt)
     expect(answer.status).toBe("succeeded")
   })
 
@@ -94,7 +103,7 @@ describe("two Medusa instances on one Postgres and one Redis", () => {
     const count = perInstance * scale.instances.length
     // Carts first (no QFPay request), then every session at the same moment.
     const line = startingLine(count)
-    const opening = Array.from({ length: count }, (_, i) => openPendingCheckout(scale.instances[i % scale.instances.length]!, "burst", line.arrive))
+    const opening = Array.from({ length: count }, (_, i) => openPendingCheckout(scale.instances[i % scale.instances.length]!, "burst", { completable: false, beforeSession: line.arrive }))
     await line.allArrived
     await scale.sandbox.resetTraffic()
     line.release()
@@ -105,11 +114,11 @@ describe("two Medusa instances on one Postgres and one Redis", () => {
     console.log("payment requests per second during the burst:", payments.perSecond.map((s) => s.count).join(" "))
     expect(payments.requests).toBe(count)
     expect(payments.rateLimited).toBe(0)
-    expect(busiestSecond(payments)).toBeLessThanOrEqual(BUDGET.perSecond + SECOND_EDGE_SLACK)
+    expect(busiestSecond(payments)).toBeLessThanOrEqual(MOST_IN_ONE_SECOND)
   })
 
   it("one status sync loop asks QFPay about the watched sessions of both instances", async () => {
-    const checkouts = await openPendingCheckouts(scale.instances, 30, { concurrency: 6, sessionsPerSecond: 4, label: "watched" })
+    const checkouts = await openPendingCheckouts(scale.instances, 30, { concurrency: 6, sessionsPerSecond: 4, label: "watched", completable: false })
     const tabs = new ShopperTabs(checkouts, { intervalMs: 2_000 })
     try {
       await sleep(4_000) // every tab has polled, every session is watched
@@ -131,9 +140,10 @@ describe("two Medusa instances on one Postgres and one Redis", () => {
 })
 
 /**
- * One loop makes one batch query per 1 s beat (30 watched sessions fit one page) and asks about a session again
- * only after its check interval (2 s, at least 1.6 s with the spread). Two loops make about two queries a beat
- * and, when their beats meet, ask the same due batch twice within a few milliseconds.
+ * 30 watched sessions, each due every 2 s (1.6-2.4 s with the spread): about 15 fall due every second, all in one
+ * page. One loop makes one batch query per 1 s beat and asks about a session again only after its check interval.
+ * Two loops make about two queries a beat and, when their beats meet, ask the same due batch twice within a few
+ * milliseconds; a loop that skips beats makes fewer.
  */
 function assertOneLoop(queries: ReturnType<ScaleStack["wire"]["to"]>, checkouts: PendingCheckout[], seconds: number) {
   const batches = queries.filter((q) => queriedOutTradeNos(q).length > 0 && (q.params.get("page") ?? "1") === "1")
@@ -142,7 +152,8 @@ function assertOneLoop(queries: ReturnType<ScaleStack["wire"]["to"]>, checkouts:
   const shortestGap = Math.min(...[...askedAt.values()].flatMap((times) => times.slice(1).map((at, i) => at - times[i]!)))
   const timesAsked = checkouts.map((c) => askedAt.get(c.outTradeNo)?.length ?? 0)
   console.log(`${batches.length} batch queries in ${seconds.toFixed(1)} s; each session asked ${Math.min(...timesAsked)}-${Math.max(...timesAsked)} times; shortest gap ${shortestGap} ms`)
-  expect.soft(Math.min(...timesAsked), "every watched session is asked about every 2 s (statusQueryIntervalSeconds)").toBeGreaterThanOrEqual(Math.floor(seconds / 3))
-  expect.soft(batches.length, "one batch query a beat (two loops make about twice as many)").toBeLessThanOrEqual(Math.ceil(seconds) + 1)
+  expect.soft(Math.min(...timesAsked), "every watched session is asked about").toBeGreaterThanOrEqual(Math.floor(seconds / 4))
+  expect.soft(batches.length, "the loop makes a batch query every beat while sessions are due").toBeGreaterThanOrEqual(Math.floor(seconds * 0.8))
+  expect.soft(batches.length, "one loop: at most one batch query a beat (two loops make about twice as many)").toBeLessThanOrEqual(Math.ceil(seconds) + 1)
   expect.soft(shortestGap, "no session asked again within 1 s (two loops reading one due batch ask it twice)").toBeGreaterThan(1_000)
 }
