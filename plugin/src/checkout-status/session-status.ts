@@ -1,7 +1,6 @@
 import type { CheckoutStatus, CheckoutStatusValue } from "@qfpay-medusa/shared";
-import { currentPayment } from "../core/ledger";
 import type { SessionPayments } from "../core/session-payments";
-import { dataOf } from "../core/session-payments";
+import { readSessionData } from "../providers/qfpay/session-data";
 import { checkoutStatusBody } from "./status-body";
 
 /** Payment session ids as Medusa makes them; anything else (a NUL byte, a path) is no session. */
@@ -37,17 +36,24 @@ export async function sessionStatus(
   query: StatusQuery = {},
 ): Promise<CheckoutStatus | undefined> {
   if (!isSessionId(sessionId)) return undefined;
-  const first = await read(payments, sessionId);
-  if (!first) return undefined;
+  let status = await read(payments, sessionId);
+  if (!status) return undefined;
   await payments.watch(sessionId);
-  const waitSeconds = Math.min(query.waitSeconds ?? 0, MAX_WAIT_SECONDS);
-  if (waitSeconds <= 0 || query.unless === undefined || first.status !== query.unless) return first;
-  await waiting.wait(sessionId, waitSeconds * 1000, query.signal);
-  return (await read(payments, sessionId)) ?? first;
+  const deadline = Date.now() + Math.min(query.waitSeconds ?? 0, MAX_WAIT_SECONDS) * 1000;
+  // Held while the status is still `unless`: woken by any change of the session's records, it looks again.
+  while (query.unless !== undefined && status.status === query.unless && Date.now() < deadline && !query.signal?.aborted) {
+    await waiting.wait(sessionId, Math.min(deadline - Date.now(), WATCH_RENEW_MS), query.signal);
+    await payments.watch(sessionId);
+    status = (await read(payments, sessionId)) ?? status;
+  }
+  return status;
 }
 
+/** A held request renews its session's watch this often, so the sync keeps asking about it often. */
+const WATCH_RENEW_MS = 5_000;
+
 async function read(payments: SessionPayments, sessionId: string): Promise<CheckoutStatus | undefined> {
-  const record = currentPayment(await payments.store.ofSession(sessionId));
-  if (!record?.data) return undefined;
-  return checkoutStatusBody(dataOf(record), payments.now());
+  const current = await payments.store.currentPaymentOf(sessionId);
+  if (!current?.data) return undefined;
+  return checkoutStatusBody(readSessionData(current.data), payments.now());
 }

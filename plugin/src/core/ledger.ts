@@ -105,6 +105,10 @@ export interface TransactionStore {
   unrecordedRefunds(limit: number): Promise<TransactionRecord[]>;
   /** Marks a session's open transactions as watched until `until` (and due for a check soon). */
   markWatched(sessionId: string, until: Date): Promise<void>;
+  /** The next checks of transactions QFPay's answer left as they were: one statement, no record counted as changed. */
+  reschedule(checks: ReadonlyArray<{ out_trade_no: string; next_check_at: Date | null }>): Promise<void>;
+  /** The data and state of the session's current payment attempt, read as cheaply as the store can. */
+  currentPaymentOf(sessionId: string): Promise<Pick<TransactionRecord, "out_trade_no" | "state" | "data"> | undefined>;
   addEvent(event: LedgerEvent): Promise<void>;
   eventsOf(sessionIds: readonly string[]): Promise<RecordedEvent[]>;
 }

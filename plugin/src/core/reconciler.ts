@@ -32,6 +32,8 @@ const WINDOW_SWEEP_EVERY_MS = 5 * 60_000;
 /** After this many failed completions, a paid order whose cart will not complete is treated as an orphan. */
 const COMPLETION_TRIES = 3;
 const SWEEP_SIZE = 50;
+/** Sweeps are at least this far apart across all instances (the job runs every 10 s on each). */
+const SWEEP_SPACING_SECONDS = 5;
 
 /**
  * QFPay is the record of money; this makes every paid QFPay order end as exactly one of: the captured payment
@@ -47,9 +49,12 @@ export class Reconciler {
   constructor(private readonly deps: ReconcilerDeps) {}
 
   async sweep(medusa: StoreOrders): Promise<ReconcileReport> {
-    const report: ReconcileReport = { ran: false, completed: 0, orders: 0, orphansRefunded: 0, orphansAwaitingRefund: 0, refundsRecorded: 0, errors: [] };
-    if (!(await this.deps.lease.hold(`qfpay:reconcile:${this.deps.merchant}`))) return report;
-    report.ran = true;
+    const skipped: ReconcileReport = { ran: false, completed: 0, orders: 0, orphansRefunded: 0, orphansAwaitingRefund: 0, refundsRecorded: 0, errors: [] };
+    return (await this.deps.lease.beat(`qfpay:reconcile:${this.deps.merchant}`, SWEEP_SPACING_SECONDS, () => this.run(medusa))) ?? skipped;
+  }
+
+  private async run(medusa: StoreOrders): Promise<ReconcileReport> {
+    const report: ReconcileReport = { ran: true, completed: 0, orders: 0, orphansRefunded: 0, orphansAwaitingRefund: 0, refundsRecorded: 0, errors: [] };
     await this.sweepWindowWhenDue(report);
     const { store } = this.deps.payments;
     for (const record of await store.unresolvedPaid(SWEEP_SIZE)) {

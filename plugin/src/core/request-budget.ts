@@ -103,8 +103,9 @@ export class MemoryBudgetStore implements BudgetStore {
     const second = Math.floor(at / 1000);
     const minute = Math.floor(at / 60_000);
     const window = this.windows.get(merchant) ?? { second, secondCount: 0, minute, minuteCount: 0, pausedUntil: 0 };
-    if (window.second !== second) Object.assign(window, { second, secondCount: 0 });
-    if (window.minute !== minute) Object.assign(window, { minute, minuteCount: 0 });
+    // Windows never move back: a caller whose clock reads an older one counts in the current one.
+    if (window.second < second) Object.assign(window, { second, secondCount: 0 });
+    if (window.minute < minute) Object.assign(window, { minute, minuteCount: 0 });
     this.windows.set(merchant, window);
     const denied = waitFor(at, window, limits);
     if (denied > 0) return { granted: false, retryInMs: denied };

@@ -310,6 +310,24 @@ export class SessionPayments {
     });
   }
 
+  /**
+   * QFPay's answer leaves a waiting order exactly as it is (still waiting for the shopper, not due to be
+   * withdrawn): the sync only moves its next check, without the lock and without a write that counts as a change.
+   */
+  quietlyWaiting(record: TransactionRecord, seen: QueryRecord | undefined): boolean {
+    if (record.kind !== "payment" || record.state !== "pending" || !record.data || record.notified_at) return false;
+    if (seen) {
+      const outcome = statusCode(seen.respcd).outcome;
+      if ((outcome !== "in_progress" && outcome !== "retryable") || seen.txamt !== record.amount) return false;
+    }
+    return !this.pastExpiry(dataOf(record));
+  }
+
+  /** When the sync asks about this transaction next, as things stand. */
+  nextCheckOf(record: TransactionRecord): Date | null {
+    return nextCheckAt(record.state, record.watched_until, this.now(), this.deps.options);
+  }
+
   /** Marks a session as watched by a tab, so the sync asks about it more often. */
   watch(sessionId: string): Promise<void> {
     return this.deps.store.markWatched(sessionId, new Date(this.now().getTime() + WATCH_MS));

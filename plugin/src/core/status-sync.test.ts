@@ -54,7 +54,7 @@ describe("StatusSync", () => {
   it("does nothing on an instance that does not hold the merchant's lease", async () => {
     const [number] = await openOrders(1);
     await makeDue([number!]);
-    const elsewhere: Lease = { hold: async () => false };
+    const elsewhere: Lease = { beat: async () => undefined };
     const sync = new StatusSync({ merchant: "m", payments: h.runtime.payments, calls: h.runtime.reconcileCalls, lease: elsewhere });
     const before = queriesSent();
     expect(await sync.tick()).toMatchObject({ ran: false, asked: 0 });

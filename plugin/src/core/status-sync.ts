@@ -5,6 +5,9 @@ import type { Lease } from "./lease";
 import { BudgetExhaustedError } from "./request-budget";
 import type { SessionPayments } from "./session-payments";
 
+/** Beats of the sync are at least this far apart across all instances. */
+const BEAT_SPACING_SECONDS = 1;
+
 /** QFPay's largest page; also how many transactions one query asks about. */
 export const BATCH_SIZE = 100;
 
@@ -33,7 +36,11 @@ export class StatusSync {
   constructor(private readonly deps: StatusSyncDeps) {}
 
   async tick(): Promise<SyncReport> {
-    if (!(await this.deps.lease.hold(`qfpay:sync:${this.deps.merchant}`))) return { ran: false, asked: 0, queries: 0, deferred: false };
+    const report = await this.deps.lease.beat(`qfpay:sync:${this.deps.merchant}`, BEAT_SPACING_SECONDS, () => this.beat());
+    return report ?? { ran: false, asked: 0, queries: 0, deferred: false };
+  }
+
+  private async beat(): Promise<SyncReport> {
     const { payments } = this.deps;
     const due = await payments.store.due(payments.now(), BATCH_SIZE);
     if (due.length === 0) return { ran: true, asked: 0, queries: 0, deferred: false };
@@ -46,14 +53,22 @@ export class StatusSync {
       this.deps.logger?.warn(`QFPay status sync: the query failed, asking again next beat: ${(error as Error).message}`);
       return { ran: true, asked: 0, queries: 1, deferred: true };
     }
+    const quiet: TransactionRecord[] = [];
+    const moved: Array<{ record: TransactionRecord; mine: QueryRecord[] }> = [];
     for (const record of due) {
       const mine = seen.filter((entry) => entry.out_trade_no === record.out_trade_no);
+      if (payments.quietlyWaiting(record, selectPaymentRecord({ data: mine }).record)) quiet.push(record);
+      else moved.push({ record, mine });
+    }
+    // Most answers change nothing: one statement moves their next checks.
+    await payments.store.reschedule(quiet.map((record) => ({ out_trade_no: record.out_trade_no, next_check_at: payments.nextCheckOf(record) })));
+    await inParallel(moved, APPLY_CONCURRENCY, async ({ record, mine }) => {
       try {
         await this.apply(record, mine);
       } catch (error) {
         this.deps.logger?.warn(`QFPay status sync: ${record.out_trade_no} not updated: ${(error as Error).message}`);
       }
-    }
+    });
     return { ran: true, asked: due.length, queries, deferred: false };
   }
 
@@ -110,6 +125,16 @@ export class StatusSync {
     await this.deps.calls.close({ syssn: payment.syssn, txamt: record.amount });
     await payments.store.update(record.out_trade_no, { state: "canceled", syssn: payment.syssn, state_message: "Closed: its creation answer was lost", next_check_at: null });
   }
+}
+
+/** Transactions whose answer changed something are put on record this many at a time (each under its session's lock). */
+const APPLY_CONCURRENCY = 8;
+
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+  }));
 }
 
 /** An order QFPay has not listed this long after it was sent was never made. */

@@ -1,10 +1,11 @@
-import type {
-  LedgerEvent,
-  NewTransaction,
-  RecordedEvent,
-  TransactionChanges,
-  TransactionRecord,
-  TransactionStore,
+import {
+  currentPayment,
+  type LedgerEvent,
+  type NewTransaction,
+  type RecordedEvent,
+  type TransactionChanges,
+  type TransactionRecord,
+  type TransactionStore,
 } from "../core/ledger";
 
 /** The ledger in memory, for unit tests of what sits on top of it. Same contract as the Postgres one. */
@@ -64,6 +65,18 @@ export class MemoryLedger implements TransactionStore {
       if (record.session_id !== sessionId || record.next_check_at === null) continue;
       await this.update(record.out_trade_no, { watched_until: until });
     }
+  }
+
+  async reschedule(checks: ReadonlyArray<{ out_trade_no: string; next_check_at: Date | null }>): Promise<void> {
+    for (const check of checks) {
+      const current = this.records.get(check.out_trade_no);
+      if (current) this.records.set(check.out_trade_no, { ...current, next_check_at: check.next_check_at });
+    }
+  }
+
+  async currentPaymentOf(sessionId: string) {
+    const current = currentPayment(this.all().filter((record) => record.session_id === sessionId));
+    return current ? { out_trade_no: current.out_trade_no, state: current.state, data: current.data } : undefined;
   }
 
   async addEvent(event: LedgerEvent): Promise<void> {

@@ -17,15 +17,17 @@ export class PostgresBudgetStore implements BudgetStore {
        VALUES (?, ?, 0, ?, 0, now(), now()) ON CONFLICT (id) DO NOTHING`,
       [merchant, second, minute],
     );
+    // A request whose clock reads an older window than the row's counts in the row's window: windows never
+    // move back, so a late caller cannot reset a count and win an extra slot.
     const { rows } = await this.sql.raw(
       `UPDATE qfpay_request_window SET
-         second_count = CASE WHEN second = ? THEN second_count + 1 ELSE 1 END,
-         minute_count = CASE WHEN minute = ? THEN minute_count + 1 ELSE 1 END,
-         second = ?, minute = ?, updated_at = now()
+         second_count = CASE WHEN second >= ? THEN second_count + 1 ELSE 1 END,
+         minute_count = CASE WHEN minute >= ? THEN minute_count + 1 ELSE 1 END,
+         second = GREATEST(second, ?), minute = GREATEST(minute, ?), updated_at = now()
        WHERE id = ?
          AND (paused_until IS NULL OR paused_until <= ?)
-         AND (second <> ? OR second_count < ?)
-         AND (minute <> ? OR minute_count < ?)
+         AND (second < ? OR second_count < ?)
+         AND (minute < ? OR minute_count < ?)
        RETURNING id`,
       [second, minute, second, minute, merchant, now, second, limits.perSecond, minute, limits.perMinute],
     );
@@ -33,8 +35,8 @@ export class PostgresBudgetStore implements BudgetStore {
     const { rows: state } = await this.sql.raw(`SELECT second, second_count, minute, minute_count, paused_until FROM qfpay_request_window WHERE id = ?`, [merchant]);
     const row = state[0] ?? {};
     const window = {
-      secondCount: Number(row.second) === second ? Number(row.second_count) : 0,
-      minuteCount: Number(row.minute) === minute ? Number(row.minute_count) : 0,
+      secondCount: Number(row.second) >= second ? Number(row.second_count) : 0,
+      minuteCount: Number(row.minute) >= minute ? Number(row.minute_count) : 0,
       minute,
       pausedUntil: row.paused_until ? new Date(row.paused_until as string).getTime() : 0,
     };

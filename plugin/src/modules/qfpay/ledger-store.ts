@@ -31,6 +31,9 @@ const DATE_FIELDS = ["notified_at", "confirmed_at", "next_check_at", "watched_un
 
 /** The ledger in Postgres: the plugin module's `qfpay_transaction` and `qfpay_event` tables. */
 export class PostgresLedger implements TransactionStore {
+  /** Sessions this instance marked watched, and until when. */
+  private readonly watchedHere = new Map<string, number>();
+
   constructor(
     private readonly tables: LedgerTables,
     private readonly sql: SqlRunner,
@@ -80,13 +83,44 @@ export class PostgresLedger implements TransactionStore {
   }
 
   async markWatched(sessionId: string, until: Date): Promise<void> {
-    // One write per session every few seconds at most, however many tabs poll: rows watched for long enough are skipped.
+    // One write per session every few seconds at most, however many tabs poll: this instance remembers what it
+    // marked, and rows watched for long enough are skipped.
     const renewBefore = new Date(until.getTime() - RENEW_MARGIN_MS);
+    const marked = this.watchedHere.get(sessionId);
+    if (marked !== undefined && marked > renewBefore.getTime()) return;
+    this.rememberWatched(sessionId, until.getTime());
     await this.sql.raw(
       `UPDATE qfpay_transaction SET watched_until = ?, next_check_at = LEAST(next_check_at, ?)
        WHERE session_id = ? AND deleted_at IS NULL AND next_check_at IS NOT NULL AND (watched_until IS NULL OR watched_until < ?)`,
       [until, new Date(Date.now() + WATCHED_CHECK_MS), sessionId, renewBefore],
     );
+  }
+
+  async reschedule(checks: ReadonlyArray<{ out_trade_no: string; next_check_at: Date | null }>): Promise<void> {
+    if (checks.length === 0) return;
+    // Raw, so updated_at stays as it was: a check that changed nothing is no change for the long polls.
+    const values = checks.map(() => "(?, ?::timestamptz)").join(", ");
+    await this.sql.raw(
+      `UPDATE qfpay_transaction AS t SET next_check_at = v.at FROM (VALUES ${values}) AS v(number, at) WHERE t.out_trade_no = v.number AND t.deleted_at IS NULL`,
+      checks.flatMap((check) => [check.out_trade_no, check.next_check_at]),
+    );
+  }
+
+  async currentPaymentOf(sessionId: string) {
+    const { rows } = await this.sql.raw(
+      `SELECT out_trade_no, state, data FROM qfpay_transaction
+       WHERE session_id = ? AND kind = 'payment' AND superseded = false AND deleted_at IS NULL
+       ORDER BY attempt DESC LIMIT 1`,
+      [sessionId],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    return { out_trade_no: String(row.out_trade_no), state: row.state as TransactionRecord["state"], data: (row.data as Record<string, unknown> | null) ?? null };
+  }
+
+  private rememberWatched(sessionId: string, until: number): void {
+    if (this.watchedHere.size >= WATCHED_MEMORY) this.watchedHere.clear();
+    this.watchedHere.set(sessionId, until);
   }
 
   async addEvent(event: LedgerEvent): Promise<void> {
@@ -108,6 +142,8 @@ export class PostgresLedger implements TransactionStore {
 
 /** A watch is renewed once less than this is left of it. */
 const RENEW_MARGIN_MS = 5_000;
+/** How many watched sessions an instance remembers before it starts over. */
+const WATCHED_MEMORY = 10_000;
 /** A newly watched order is asked about within this long. */
 const WATCHED_CHECK_MS = 1_000;
 

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Logger } from "@medusajs/framework/types";
 import { MedusaError, MedusaService } from "@medusajs/framework/utils";
 import type { AcquiringLocking } from "../../core/lease";
@@ -27,7 +26,6 @@ export default class QfpayModuleService extends MedusaService({ QfpayTransaction
   private readonly logger: Logger;
   private readonly sql: SqlRunner;
   private readonly settings: ResolvedQfpayOptions | undefined;
-  private readonly instanceId = randomUUID();
   private built: QfpayRuntime | undefined;
   readonly waiters: SessionWaiters;
 
@@ -68,7 +66,7 @@ export default class QfpayModuleService extends MedusaService({ QfpayTransaction
       store: new PostgresLedger(this as unknown as LedgerTables, this.sql),
       budgetStore: new PostgresBudgetStore(this.sql),
       lock: lockingSessionLock(locking),
-      lease: lockingLease(locking, this.instanceId),
+      lease: lockingLease(locking),
       logger: this.logger,
       onChange: (sessionId) => this.waiters.wake(sessionId),
     });

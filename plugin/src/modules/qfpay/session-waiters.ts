@@ -6,6 +6,7 @@
 export class SessionWaiters {
   private readonly waiting = new Map<string, Set<() => void>>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private polling = false;
   private since = new Date();
 
   constructor(
@@ -38,13 +39,19 @@ export class SessionWaiters {
 
   private schedule(): void {
     if (this.timer || this.waiting.size === 0) return;
+    // Nobody waited until now: changes before this moment are no news to the new waiters.
+    if (!this.polling) this.since = new Date();
+    this.polling = true;
     this.timer = setTimeout(() => void this.poll(), this.pollMs);
     this.timer.unref?.();
   }
 
   private async poll(): Promise<void> {
     this.timer = undefined;
-    if (this.waiting.size === 0) return;
+    if (this.waiting.size === 0) {
+      this.polling = false;
+      return;
+    }
     const from = this.since;
     this.since = new Date();
     try {
