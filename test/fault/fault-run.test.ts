@@ -13,7 +13,7 @@ import { planCheckouts, seededRandom, type CheckoutPlan } from "./fault-plan.js"
 
 const RUNS = Number(process.env.FAULT_RUNS ?? 40)
 const SEED = Number(process.env.FAULT_SEED ?? Date.now() % 100_000)
-const CONCURRENCY = 4
+const CONCURRENCY = Number(process.env.FAULT_CONCURRENCY ?? 4)
 /** Medusa is killed with SIGKILL this often (at a random moment within it) while checkouts run. */
 const KILL_EVERY_MS = [15_000, 40_000] as const
 const SETTLE_TIMEOUT_MS = 240_000
