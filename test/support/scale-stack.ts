@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { startStack, type Stack } from "@qfpay-medusa/demo/launcher"
+import { stackInfoOf } from "./global-setup.js"
 import { QfpayWireRecorder } from "./qfpay-wire-recorder.js"
 import { SandboxClient } from "./sandbox-client.js"
 import type { StackInfo } from "./stack-info.js"
@@ -68,16 +69,10 @@ export async function startScaleStack(options: ScaleStackOptions = {}): Promise<
   }
   wire.forwardTo(stack.sandbox!.url)
   const instances = stack.medusaUrls.map((medusaUrl, i): StackInfo => ({
+    ...stackInfoOf(stack, stateDir),
     medusaUrl,
     storefrontUrl: RETURN_URL_ORIGIN,
-    sandboxUrl: stack.sandbox!.url,
-    publishableKey: stack.publishableKey,
-    regions: stack.regions,
-    admin: stack.admin,
-    databaseUrl: stack.databaseUrl,
-    stateDir,
     medusaLogFile: stack.medusaLogFiles[i]!,
-    qfpayClientKey: stack.qfpay.clientKey,
   }))
   return {
     stack,
