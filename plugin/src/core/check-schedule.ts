@@ -1,8 +1,5 @@
 import type { ResolvedQfpayOptions } from "../providers/qfpay/options";
-import type { TransactionState } from "./ledger";
-
-/** States QFPay may still change: the status sync keeps asking about them. */
-const FOLLOWED: ReadonlySet<TransactionState> = new Set<TransactionState>(["opening", "pending", "processing", "frozen", "requested"]);
+import { OPEN_STATES, type TransactionState } from "./ledger";
 
 /**
  * When the status sync asks QFPay next about a transaction: soon while a tab watches it, rarely when nobody
@@ -15,7 +12,7 @@ export function nextCheckAt(
   options: Pick<ResolvedQfpayOptions, "statusQueryIntervalSeconds" | "idleCheckSeconds">,
   random: () => number = Math.random,
 ): Date | null {
-  if (!FOLLOWED.has(state)) return null;
+  if (!OPEN_STATES.has(state)) return null;
   const watched = watchedUntil !== null && watchedUntil.getTime() > now.getTime();
   const seconds = watched || state === "processing" ? options.statusQueryIntervalSeconds : options.idleCheckSeconds;
   const spread = 0.8 + random() * 0.4;

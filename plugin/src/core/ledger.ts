@@ -113,16 +113,12 @@ export interface TransactionStore {
   eventsOf(sessionIds: readonly string[]): Promise<RecordedEvent[]>;
 }
 
-/** Still open at QFPay: the sync keeps asking about it. */
+/** States QFPay may still change: the status sync keeps asking about them. */
 export const OPEN_STATES: ReadonlySet<TransactionState> = new Set<TransactionState>(["opening", "pending", "processing", "frozen", "requested"]);
 
 /** The session's current payment attempt: the newest that was not superseded. */
 export function currentPayment(records: readonly TransactionRecord[]): TransactionRecord | undefined {
   return records.filter((record) => record.kind === "payment" && !record.superseded).sort((a, b) => b.attempt - a.attempt)[0];
-}
-
-export function paymentsOf(records: readonly TransactionRecord[]): TransactionRecord[] {
-  return records.filter((record) => record.kind === "payment").sort((a, b) => a.attempt - b.attempt);
 }
 
 /** A payment whose money QFPay took (or holds, for a pre-authorization). */

@@ -49,12 +49,11 @@ export class Reconciler {
   constructor(private readonly deps: ReconcilerDeps) {}
 
   async sweep(medusa: StoreOrders): Promise<ReconcileReport> {
-    const skipped: ReconcileReport = { ran: false, completed: 0, orders: 0, orphansRefunded: 0, orphansAwaitingRefund: 0, refundsRecorded: 0, errors: [] };
-    return (await this.deps.lease.beat(`qfpay:reconcile:${this.deps.merchant}`, SWEEP_SPACING_SECONDS, () => this.run(medusa))) ?? skipped;
+    return (await this.deps.lease.beat(`qfpay:reconcile:${this.deps.merchant}`, SWEEP_SPACING_SECONDS, () => this.run(medusa))) ?? emptyReport(false);
   }
 
   private async run(medusa: StoreOrders): Promise<ReconcileReport> {
-    const report: ReconcileReport = { ran: true, completed: 0, orders: 0, orphansRefunded: 0, orphansAwaitingRefund: 0, refundsRecorded: 0, errors: [] };
+    const report = emptyReport(true);
     await this.sweepWindowWhenDue(report);
     const { store } = this.deps.payments;
     for (const record of await store.unresolvedPaid(SWEEP_SIZE)) {
@@ -149,6 +148,10 @@ export class Reconciler {
     await medusa.recordRefund(standing.paymentId, refund.amount, refund.currency_code, note);
     report.refundsRecorded++;
   }
+}
+
+function emptyReport(ran: boolean): ReconcileReport {
+  return { ran, completed: 0, orders: 0, orphansRefunded: 0, orphansAwaitingRefund: 0, refundsRecorded: 0, errors: [] };
 }
 
 /** Why a paid order can never be its session's order; undefined when it still can. */

@@ -90,7 +90,7 @@ export class StatusSync {
     const { payments } = this.deps;
     if (record.kind !== "payment") {
       const entry = seen.find((candidate) => candidate.order_type.toLowerCase() !== "close") ?? seen[0];
-      await payments.observeFollowUp(record, entry, entry ? statusCode(entry.respcd).outcome === "retryable" ? "in_progress" : (statusCode(entry.respcd).outcome as "succeeded" | "failed" | "in_progress") : undefined);
+      await payments.observeFollowUp(record, entry, entry ? followUpOutcome(entry.respcd) : undefined);
       return;
     }
     if (record.state === "opening") {
@@ -139,3 +139,9 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
 
 /** An order QFPay has not listed this long after it was sent was never made. */
 const OPENING_GIVE_UP_MS = 60_000;
+
+/** How a capture or refund stands by its record's code; a retryable code is still in progress. */
+function followUpOutcome(respcd: string): "succeeded" | "failed" | "in_progress" {
+  const { outcome } = statusCode(respcd);
+  return outcome === "retryable" ? "in_progress" : outcome;
+}
