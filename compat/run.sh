@@ -18,13 +18,13 @@ started=$SECONDS
 
 echo "== packing the QFPay packages"
 mkdir -p "$work/tarballs"
-for package in shared plugin widget; do
+for package in shared sandbox plugin widget; do
   (cd "$package" && pnpm pack --pack-destination "$work/tarballs" >/dev/null)
 done
 ls "$work/tarballs"
 # A tarball packed while a build is running (or before any) lacks its entry points: stop here rather than in Medusa.
-for entry in "shared:package/dist/sandbox.js" "plugin:package/.medusa/server/src/providers/qfpay/index.js" \
-  "widget:package/dist/define.js"; do
+for entry in "shared:package/dist/server.js" "sandbox:package/dist/index.js" \
+  "plugin:package/.medusa/server/src/providers/qfpay/index.js" "widget:package/dist/define.js"; do
   tar -tzf "$work/tarballs/"qfpay-medusa-"${entry%%:*}"-*.tgz | grep -x "${entry#*:}" >/dev/null ||
     { echo "the ${entry%%:*} tarball has no ${entry#*:}: build the workspace (pnpm build) and run again"; exit 1; }
 done
@@ -52,6 +52,7 @@ const manifest = {
     "@qfpay-medusa/shared": tarball("shared"),
   },
   devDependencies: {
+    "@qfpay-medusa/sandbox": tarball("sandbox"),
     "@swc/core": "^1.7.28",
     "@types/node": "^20.12.11",
     "embedded-postgres": "18.4.0-beta.17",

@@ -4,8 +4,6 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     server: "src/server.ts",
-    sandbox: "src/sandbox/index.ts",
-    "sandbox-cli": "src/sandbox/cli.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

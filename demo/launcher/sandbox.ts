@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto"
-import { startSandbox, type Sandbox } from "@qfpay-medusa/shared/sandbox"
+import { startSandbox, type Sandbox } from "@qfpay-medusa/sandbox"
 import { HOST } from "./ports.js"
 import type { QfpayConnection } from "./qfpay-connection.js"
 

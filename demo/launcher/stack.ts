@@ -1,5 +1,5 @@
 import { join } from "node:path"
-import type { Sandbox } from "@qfpay-medusa/shared/sandbox"
+import type { Sandbox } from "@qfpay-medusa/sandbox"
 import { startMedusa, type RunningMedusa } from "./medusa.js"
 import { prepareMedusa, type SeedState } from "./medusa-data.js"
 import { DEMO_DIR, medusaUrl, type MedusaSetup, type WorkerMode } from "./medusa-env.js"

@@ -1,4 +1,4 @@
-import type { LedgerEntry } from "@qfpay-medusa/shared/sandbox"
+import type { LedgerEntry } from "@qfpay-medusa/sandbox"
 
 /** A Medusa order's QFPay payment as the audit reads it. */
 export type OrderPayment = { orderId: string; outTradeNo: string; captured: number; refunded: number; currency: string }

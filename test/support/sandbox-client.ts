@@ -1,4 +1,4 @@
-import type { FaultSettings, LedgerEntry, NotificationAttempt, TrafficReport } from "@qfpay-medusa/shared/sandbox"
+import type { FaultSettings, LedgerEntry, NotificationAttempt, TrafficReport } from "@qfpay-medusa/sandbox"
 
 /** A one-shot race hook: when a request of `endpoint` for order `id` arrives, first (or after answering) do `action`. */
 export type RaceHook = { endpoint: string; id: string; action: "pay" | "hold" | "fail" | "expire"; when?: "before" | "after" }

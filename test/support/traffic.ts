@@ -1,4 +1,4 @@
-import type { AppCodeTraffic, TrafficReport, TrafficStats } from "@qfpay-medusa/shared/sandbox"
+import type { AppCodeTraffic, TrafficReport, TrafficStats } from "@qfpay-medusa/sandbox"
 
 const NO_TRAFFIC: AppCodeTraffic = { requests: 0, rateLimited: 0, peakPerSecond: 0, peakPerMinute: 0, perSecond: [], endpoints: {} }
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "@medusajs/framework/types";
-import { startSandbox, type Sandbox } from "@qfpay-medusa/shared/sandbox";
+import { startSandbox, type Sandbox } from "@qfpay-medusa/sandbox";
 import { QfpayClient } from "@qfpay-medusa/shared/server";
 import { SOLE_INSTANCE_LEASE } from "../core/lease";
 import { MemoryBudgetStore } from "../core/request-budget";
