@@ -1,37 +1,24 @@
 import { z } from "zod";
+import { DEVICE_CLASSES } from "./catalogs/devices.js";
+import {
+  CHECKOUT_MODES,
+  CHECKOUT_STATUSES,
+  STORE_PAY_MODES,
+  type CheckoutStatus,
+  type StorePayType,
+  type StorePayTypes,
+  type WechatPayParams,
+} from "./checkout-contract.js";
 import { payTypeField } from "./schemas/fields.js";
 
 /**
- * The contract between the plugin's store route `GET /store/qfpay/payment-sessions/:id`
- * (and `POST .../refresh`) and the `<qfpay-checkout>` element. Browser-safe: no secrets, no Node.
+ * The server's schemas of the checkout contract (checkout-contract.ts), built over its lists. Each schema is
+ * checked against the contract's type below, so neither can change without the other.
  */
-export const CHECKOUT_STATUSES = [
-  "pending",
-  "processing",
-  "succeeded",
-  "failed",
-  "expired",
-  "canceled",
-] as const;
+export * from "./checkout-contract.js";
 
-export type CheckoutStatusValue = (typeof CHECKOUT_STATUSES)[number];
+export const checkoutModeSchema = z.enum(CHECKOUT_MODES);
 
-/** States after which nothing changes any more for this QFPay order. */
-export const FINAL_CHECKOUT_STATUSES: readonly CheckoutStatusValue[] = [
-  "succeeded",
-  "failed",
-  "expired",
-  "canceled",
-];
-
-/** `qr`: show `qrcode`; `redirect`: send the shopper to `pay_url`; `jsapi`: open WeChat's payment sheet with `pay_params`. */
-export const checkoutModeSchema = z.enum(["qr", "redirect", "jsapi"]);
-export type CheckoutMode = z.infer<typeof checkoutModeSchema>;
-
-/**
- * What QFPay answers a WeChat JSAPI (800207) payment with, to hand to
- * `WeixinJSBridge.invoke("getBrandWCPayRequest", pay_params, ...)` inside WeChat unchanged.
- */
 export const wechatPayParamsSchema = z
   .object({
     appId: z.string().min(1),
@@ -42,37 +29,23 @@ export const wechatPayParamsSchema = z
     paySign: z.string().min(1),
   })
   .passthrough();
-export type WechatPayParams = z.infer<typeof wechatPayParamsSchema>;
 
 export const checkoutStatusSchema = z.object({
   session_id: z.string().min(1),
   status: z.enum(CHECKOUT_STATUSES),
-  /** QFPay pay type code, e.g. "800201". */
   pay_type: payTypeField,
-  /** Wallet id from the pay-type catalog, e.g. "wechat", "alipay_hk", "fps". */
   wallet: z.string().min(1),
   mode: checkoutModeSchema,
-  /** The text to encode in the QR code (mode "qr"). */
   qrcode: z.string().min(1).optional(),
-  /** The wallet page to send the shopper to (mode "redirect"); in mode "jsapi", QFPay's cashier page when given. */
   pay_url: z.string().url().optional(),
-  /** Mode "jsapi" while the payment is open: the parameters of WeChat's payment sheet. */
   pay_params: wechatPayParamsSchema.optional(),
-  /** Amount in the currency's minor unit (QFPay `txamt`). */
   amount: z.number().int().nonnegative(),
-  /** Digits of QFPay's minor unit for this currency (`amount` / 10^amount_exponent is the major amount). */
   amount_exponent: z.number().int().min(0).max(4),
-  /** ISO 4217, lower case as Medusa uses it. */
   currency_code: z.string().length(3),
-  /** ISO 8601 instant at which the code stops working. */
   expires_at: z.string().datetime({ offset: true }).nullable(),
-  /** The server's clock when it answered (ISO 8601), so a countdown does not trust the shopper's clock. */
   server_time: z.string().datetime({ offset: true }),
-  /** A short, shopper-safe reason for failed/canceled/expired states. */
   message: z.string().optional(),
 });
-
-export type CheckoutStatus = z.infer<typeof checkoutStatusSchema>;
 
 /** Error body the store routes answer with on 4xx/5xx (Medusa's shape). */
 export const checkoutErrorSchema = z.object({
@@ -83,42 +56,36 @@ export const checkoutErrorSchema = z.object({
 export type CheckoutError = z.infer<typeof checkoutErrorSchema>;
 
 /** Device classes as the pay-types route names them (see catalogs/devices.ts). */
-export const STORE_DEVICE_CLASSES = ["desktop", "phone", "wechat"] as const;
+export const STORE_DEVICE_CLASSES = DEVICE_CLASSES;
 
-/** One entry of `GET /store/qfpay/pay-types?cart_id=…`. */
 export const storePayTypeSchema = z.object({
   pay_type: payTypeField,
-  /** Wallet id from the catalog, e.g. "alipay_hk", "payme". */
   wallet: z.string().min(1),
-  /** The wallet's name as shoppers know it (English; the widget may translate). */
   name: z.string().min(1),
-  /** How the widget shows it. */
   mode: checkoutModeSchema,
-  /** The catalog's mode: "mpm" (QR), "web", "wap" (the wallet's page), "jsapi" (inside WeChat). */
-  pay_mode: z.enum(["mpm", "web", "wap", "jsapi"]),
-  /** Alipay pre-authorization: funds are frozen now and captured later. */
+  pay_mode: z.enum(STORE_PAY_MODES),
   preauth: z.boolean(),
-  /** Whether it works on the device class of the request (`device`). */
   fits_device: z.boolean(),
-  /** The device classes it works on. */
-  devices: z.array(z.enum(STORE_DEVICE_CLASSES)),
-  /** What the documents say about refunds: "partial", "full", or "unstated" (ask QFPay). */
+  devices: z.array(z.enum(DEVICE_CLASSES)),
   refunds: z.enum(["partial", "full", "unstated"]),
 });
-export type StorePayType = z.infer<typeof storePayTypeSchema>;
 
 export const storePayTypesSchema = z.object({
   cart_id: z.string().min(1),
   currency_code: z.string().length(3),
-  /** The device class the order is for: from `?device=`, else the request's User-Agent. */
-  device: z.enum(STORE_DEVICE_CLASSES),
-  /** The payment provider to create the session with, `pp_qfpay_<id>`; null when the cart's region has none. */
+  device: z.enum(DEVICE_CLASSES),
   provider_id: z.string().nullable(),
-  /** Whether the storefront may send `data.pay_type`; otherwise the server picks `default_pay_type`. */
   storefront_may_choose: z.boolean(),
-  /** What the server uses when the storefront sends no pay type (null when it fits neither currency nor region). */
   default_pay_type: payTypeField.nullable(),
-  /** Best choice for the device first; the ones that do not fit the device last. */
   pay_types: z.array(storePayTypeSchema),
 });
-export type StorePayTypes = z.infer<typeof storePayTypesSchema>;
+
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+// Each line fails to compile when a schema and the contract's type disagree.
+const agreements: [
+  Same<z.infer<typeof wechatPayParamsSchema>, WechatPayParams>,
+  Same<z.infer<typeof checkoutStatusSchema>, CheckoutStatus>,
+  Same<z.infer<typeof storePayTypeSchema>, StorePayType>,
+  Same<z.infer<typeof storePayTypesSchema>, StorePayTypes>,
+] = [true, true, true, true];
+void agreements;

@@ -1,3 +1,4 @@
+import type { CheckoutMode, StorePayMode } from "../checkout-contract.js";
 import type { WalletId } from "./wallets.js";
 
 export type { WalletId } from "./wallets.js";
@@ -134,14 +135,15 @@ export function findPayType(code: string): PayType | undefined {
 }
 
 /** How a web checkout presents a pay type: a QR code, a redirect to `pay_url`, or WeChat's in-app payment sheet. */
-export type WebCheckoutMode = "qr" | "redirect" | "jsapi";
+export type WebCheckoutMode = CheckoutMode;
 
-const CHECKOUT_MODES: Partial<Record<PayMode, WebCheckoutMode>> = {
+// Every pay mode the store contract offers has its checkout mode.
+const CHECKOUT_MODE_OF: Readonly<Partial<Record<PayMode, CheckoutMode>>> = {
   mpm: "qr",
   web: "redirect",
   wap: "redirect",
   jsapi: "jsapi",
-};
+} satisfies Record<StorePayMode, CheckoutMode>;
 
 /**
  * How a web checkout presents the pay type: a QR code, a redirect to `pay_url`, WeChat's payment sheet
@@ -149,5 +151,5 @@ const CHECKOUT_MODES: Partial<Record<PayMode, WebCheckoutMode>> = {
  */
 export function checkoutModeOf(payType: PayType | string): WebCheckoutMode | undefined {
   const found = typeof payType === "string" ? findPayType(payType) : payType;
-  return found ? CHECKOUT_MODES[found.mode] : undefined;
+  return found ? CHECKOUT_MODE_OF[found.mode] : undefined;
 }
