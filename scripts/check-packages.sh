@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # Packs each publishable package as it would be published (pnpm pack turns workspace:* into versions) and checks
-# the tarballs with publint and @arethetypeswrong/cli. Expects a built workspace (`pnpm build`).
-# Prints each tool's findings and a summary; exits non-zero on any problem.
+# the tarballs with publint and @arethetypeswrong/cli; checks that the protocol package holds no part of the sandbox.
+# Expects a built workspace (`pnpm build`). Prints each tool's findings and a summary; exits non-zero on any problem.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 packs=$(mktemp -d)
 trap 'rm -rf "$packs"' EXIT
+
+# The sandbox is its own package (@qfpay-medusa/sandbox) for tests and demos: no file of it, and none of its code,
+# may ship in the tarball a store installs with the plugin. Prints what it finds (nothing when clean).
+sandbox_in() {
+  tar -tzf "$1" | grep -i sandbox
+  tar -xzOf "$1" | grep -E -m 3 'startSandbox|SandboxControl'
+}
 
 # package directory | publint message codes allowed | extra attw options. Why each exception:
 #   plugin: Medusa loads a provider module's `export default ModuleProvider(...)` from CommonJS
@@ -18,6 +25,7 @@ trap 'rm -rf "$packs"' EXIT
 #           editors and tools (found through the `customElements` field), not an import.
 packages=(
   "shared||"
+  "sandbox||"
   "plugin|CJS_WITH_ESMODULE_DEFAULT_EXPORT|--ignore-rules cjs-only-exports-default --exclude-entrypoints ./admin --include-entrypoints ./providers/qfpay"
   "widget||--ignore-rules cjs-resolves-to-esm --exclude-entrypoints ./custom-elements.json"
 )
@@ -43,6 +51,12 @@ for line in "${packages[@]}"; do
   echo "-- attw"
   # shellcheck disable=SC2086 # the options are words on purpose
   if ! pnpm exec attw "$tarball" --format table-flipped $attw_options; then failed+=("$dir: attw"); fi
+
+  if [[ $dir == shared ]]; then
+    echo "-- no sandbox"
+    leaked=$(sandbox_in "$tarball")
+    if [[ -n $leaked ]]; then echo "$leaked"; failed+=("$dir: holds sandbox files"); else echo "no sandbox files or code"; fi
+  fi
   echo
 done
 
