@@ -12,6 +12,7 @@ export * from "./catalogs/refunds.js";
 export * from "./catalogs/goods-name-rules.js";
 export * from "./catalogs/cancel-answers.js";
 export * from "./money.js";
+export * from "./format-amount.js";
 export * from "./time.js";
 export * from "./out-trade-no.js";
 export * from "./checkout-status.js";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CURRENCIES, UnknownCurrencyError } from "./catalogs/currencies.js";
-import { AmountError, fromMinorUnits, MAX_TXAMT, minorUnitsToDecimalString, toMinorUnits } from "./money.js";
+import { AmountError, fromMinorUnits, MAX_TXAMT, minorToDecimal, minorUnitsToDecimalString, toMinorUnits } from "./money.js";
 
 /** Writes `minor` minor units as a major-unit decimal by hand, with `extra` digits appended after the exponent. */
 function majorText(minor: bigint, exponent: number, extra: string): string {
@@ -98,5 +98,18 @@ describe("fromMinorUnits", () => {
   it("rejects non-integers", () => {
     expect(() => fromMinorUnits(1.5, "HKD")).toThrow(AmountError);
     expect(() => fromMinorUnits("12a", "HKD")).toThrow(AmountError);
+  });
+});
+
+describe("minorToDecimal", () => {
+  it.each([
+    [12_340, 2, "123.40"],
+    [5, 2, "0.05"],
+    [500, 0, "500"],
+    ["-0012", 2, "-0.12"],
+    ["-0", 2, "0.00"],
+    [MAX_TXAMT, 4, "9999999.9999"],
+  ] as const)("%s with %i digits → %s", (minor, exponent, expected) => {
+    expect(minorToDecimal(minor, exponent)).toBe(expected);
   });
 });

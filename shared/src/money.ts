@@ -94,19 +94,25 @@ export function toMinorUnits(amount: AmountInput, currency: string): number {
   return Number(minor);
 }
 
-/** Integer minor units → the exact major amount as a decimal string: 12345 HKD → "123.45", 500 JPY → "500". */
-export function minorUnitsToDecimalString(minor: number | string | bigint, currency: string): string {
-  const exponent = currencyExponent(currency);
+/**
+ * Integer minor units with `exponent` digits → the exact major amount with every digit of the minor unit:
+ * (12340, 2) → "123.40", (500, 0) → "500". Integer arithmetic on the digits, no floating point.
+ */
+export function minorToDecimal(minor: number | string | bigint, exponent: number): string {
   const text = String(minor).trim();
   if (!/^-?\d+$/.test(text)) throw new AmountError(`Minor amount "${text}" is not an integer`, text);
   const negative = text.startsWith("-");
   const digits = (negative ? text.slice(1) : text).replace(/^0+(?=\d)/, "");
-  if (exponent === 0) return (negative && digits !== "0" ? "-" : "") + digits;
+  const sign = negative && /[1-9]/.test(digits) ? "-" : "";
+  if (exponent === 0) return sign + digits;
   const padded = digits.padStart(exponent + 1, "0");
-  const whole = padded.slice(0, -exponent);
-  const fraction = padded.slice(-exponent).replace(/0+$/, "");
-  const sign = negative && /[1-9]/.test(padded) ? "-" : "";
-  return sign + whole + (fraction ? `.${fraction}` : "");
+  return `${sign}${padded.slice(0, -exponent)}.${padded.slice(-exponent)}`;
+}
+
+/** Integer minor units → the exact major amount as a decimal string: 12345 HKD → "123.45", 500 JPY → "500". */
+export function minorUnitsToDecimalString(minor: number | string | bigint, currency: string): string {
+  const decimal = minorToDecimal(minor, currencyExponent(currency));
+  return decimal.includes(".") ? decimal.replace(/\.?0+$/, "") : decimal;
 }
 
 /** Integer minor units → major units as Medusa stores them: 12345 HKD → 123.45. */

@@ -1,0 +1,24 @@
+import { minorToDecimal } from "./money.js";
+
+/**
+ * Minor units → the amount as a reader of `locale` expects it: (12345, 2, "hkd", "en") → "HK$123.45"; with
+ * `currencyDisplay` "code", "HKD 123.45". `exponent` is the one given with the amount (QFPay's minor unit, which
+ * for IDR and MMK is not the browser's). Intl gets the exact decimal string, never a float. The currency code is
+ * three letters, which Intl accepts even when it does not know the currency.
+ */
+export function formatAmount(
+  minor: number,
+  exponent: number,
+  currencyCode: string,
+  locale?: string,
+  currencyDisplay: "symbol" | "code" = "symbol",
+): string {
+  const format = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: currencyCode,
+    currencyDisplay,
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  });
+  return format.format(minorToDecimal(minor, exponent) as `${number}`);
+}
