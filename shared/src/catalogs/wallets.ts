@@ -1,31 +1,6 @@
-/** Wallets QFPay routes to. `multi` is the unified CPM code that accepts WeChat Pay, Alipay and UnionPay codes. */
-export type WalletId =
-  | "wechat"
-  | "wechat_hk"
-  | "alipay"
-  | "alipay_hk"
-  | "unionpay"
-  | "multi"
-  | "linepay"
-  | "airpay"
-  | "netspay"
-  | "origami"
-  | "fps"
-  | "payme"
-  | "paynow"
-  | "promptpay"
-  | "ewallet"
-  | "via"
-  | "tng"
-  | "razer"
-  | "octopus"
-  | "dash"
-  | "boost"
-  | "maybank"
-  | "grabpay"
-  | "truemoney"
-  | "thaiqr"
-  | "gopay";
+import { WALLET_NAMES, type WalletId } from "./wallet-names.js";
+
+export { WALLET_NAMES, isWalletId, walletName, type WalletId } from "./wallet-names.js";
 
 export interface Wallet {
   id: WalletId;
@@ -33,41 +8,8 @@ export interface Wallet {
   name: string;
 }
 
-const WALLET_NAMES: Record<WalletId, string> = {
-  wechat: "WeChat Pay",
-  wechat_hk: "WeChat Pay HK",
-  alipay: "Alipay",
-  alipay_hk: "AlipayHK",
-  unionpay: "UnionPay QuickPass",
-  multi: "WeChat Pay / Alipay / UnionPay",
-  linepay: "LINE Pay",
-  airpay: "AirPay",
-  netspay: "NETS Pay",
-  origami: "Origami",
-  fps: "FPS",
-  payme: "PayMe",
-  paynow: "PayNow",
-  promptpay: "PromptPay",
-  ewallet: "eWallet",
-  via: "VIA",
-  tng: "Touch 'n Go eWallet",
-  razer: "Razer Pay",
-  octopus: "Octopus",
-  dash: "Singtel Dash",
-  boost: "Boost",
-  maybank: "Maybank QRPay",
-  grabpay: "GrabPay",
-  truemoney: "TrueMoney",
-  thaiqr: "Thai QR",
-  gopay: "GoPay",
-};
-
 export const WALLETS: Readonly<Record<WalletId, Wallet>> = Object.freeze(
   Object.fromEntries(
     (Object.keys(WALLET_NAMES) as WalletId[]).map((id) => [id, Object.freeze({ id, name: WALLET_NAMES[id] })]),
   ) as Record<WalletId, Wallet>,
 );
-
-export function isWalletId(value: string): value is WalletId {
-  return Object.prototype.hasOwnProperty.call(WALLET_NAMES, value);
-}
