@@ -1,4 +1,4 @@
-import { minorToDecimal } from "./money.js";
+import { minorToDecimal } from "./minor-units.js";
 
 /**
  * Minor units → the amount as a reader of `locale` expects it: (12345, 2, "hkd", "en") → "HK$123.45"; with

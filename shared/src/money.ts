@@ -1,4 +1,7 @@
 import { currencyExponent } from "./catalogs/currencies.js";
+import { AmountError, minorToDecimal } from "./minor-units.js";
+
+export { AmountError, minorToDecimal } from "./minor-units.js";
 
 /**
  * An amount in major units as Medusa hands it over: a decimal string, a number, a bigint,
@@ -13,16 +16,6 @@ export type AmountInput =
 
 /** `txamt` is Int(11): at most eleven digits. */
 export const MAX_TXAMT = 99_999_999_999;
-
-export class AmountError extends Error {
-  override readonly name = "AmountError";
-  constructor(
-    message: string,
-    readonly amount: string,
-  ) {
-    super(message);
-  }
-}
 
 interface Decimal {
   negative: boolean;
@@ -92,21 +85,6 @@ export function toMinorUnits(amount: AmountInput, currency: string): number {
     throw new AmountError(`Amount "${text}" ${currency.toUpperCase()} exceeds QFPay's txamt limit`, text);
   }
   return Number(minor);
-}
-
-/**
- * Integer minor units with `exponent` digits → the exact major amount with every digit of the minor unit:
- * (12340, 2) → "123.40", (500, 0) → "500". Integer arithmetic on the digits, no floating point.
- */
-export function minorToDecimal(minor: number | string | bigint, exponent: number): string {
-  const text = String(minor).trim();
-  if (!/^-?\d+$/.test(text)) throw new AmountError(`Minor amount "${text}" is not an integer`, text);
-  const negative = text.startsWith("-");
-  const digits = (negative ? text.slice(1) : text).replace(/^0+(?=\d)/, "");
-  const sign = negative && /[1-9]/.test(digits) ? "-" : "";
-  if (exponent === 0) return sign + digits;
-  const padded = digits.padStart(exponent + 1, "0");
-  return `${sign}${padded.slice(0, -exponent)}.${padded.slice(-exponent)}`;
 }
 
 /** Integer minor units → the exact major amount as a decimal string: 12345 HKD → "123.45", 500 JPY → "500". */
