@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: "src/index.ts",
     server: "src/server.ts",
+    checkout: "src/checkout.ts",
   },
   format: ["esm", "cjs"],
   dts: true,

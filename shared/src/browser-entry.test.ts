@@ -15,6 +15,9 @@ const BUILTIN_IMPORT = new RegExp(
   "g",
 );
 
+/** An import of a package (anything but a relative path), in ESM or CJS. */
+const BARE_IMPORT = /(?:from\s*|import\s*\(?\s*|require\(\s*)["'][^."'][^"']*["']/;
+
 /** The entry file and every chunk it imports, transitively (relative imports only, as tsup writes them). */
 function bundleFiles(entry: string): Map<string, string> {
   const files = new Map<string, string>();
@@ -54,6 +57,14 @@ describe("browser entry bundle", () => {
       const files = bundleFiles(join(outDir, entry));
       expect(files.size).toBeGreaterThan(0);
       expect(offending(files)).toEqual([]);
+    }
+  });
+
+  it("checkout.js, the element's and the admin's entry, and its chunks import nothing: no zod, no Node (ESM and CJS)", () => {
+    for (const entry of ["checkout.js", "checkout.cjs"]) {
+      const files = bundleFiles(join(outDir, entry));
+      expect(offending(files)).toEqual([]);
+      expect([...files].filter(([, code]) => BARE_IMPORT.test(code)).map(([file]) => file)).toEqual([]);
     }
   });
 
