@@ -1,17 +1,25 @@
 // After `tsc -p tsconfig.build.json`: the element's declarations import a few types from
-// @qfpay-medusa/shared, which is only a development dependency (its types are built on zod). This step
+// @qfpay-medusa/shared/checkout, which is only a development dependency (its code is bundled in). This step
 // writes those types out in full into dist/types/shared-types.d.ts and points the imports there, so a
-// storefront's compiler needs neither package. It fails if anything in dist/types still names them.
+// storefront's compiler needs no other package. It fails if anything in dist/types still names it or zod.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
-const SHARED = "@qfpay-medusa/shared";
+const SHARED = "@qfpay-medusa/shared/checkout";
 const OUTPUT_NAME = "shared-types";
 const widgetRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const typesRoot = path.join(widgetRoot, "dist/types");
-const importFromShared = /import\s+type\s*\{([^}]*)\}\s*from\s*["']@qfpay-medusa\/shared["'];?/g;
+// `import type { A }`, `import { type A }` and `export type { A }`: the forms tsc writes for type-only names.
+const importFromShared = /(import|export)\s+(?:type\s*)?\{([^}]*)\}\s*from\s*["']@qfpay-medusa\/shared\/checkout["'];?/g;
+
+/** The names of one import or export list, without their `type` markers. */
+const namesOf = (list) =>
+  list
+    .split(",")
+    .map((name) => name.trim().replace(/^type\s+/, ""))
+    .filter(Boolean);
 
 function declarationFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -22,19 +30,16 @@ function declarationFiles(dir) {
 }
 
 function importedNames(source) {
-  return [...source.matchAll(importFromShared)].flatMap((match) =>
-    match[1]
-      .split(",")
-      .map((name) => name.trim())
-      .filter(Boolean),
-  );
+  return [...source.matchAll(importFromShared)].flatMap((match) => namesOf(match[2]));
 }
 
-/** Each shared type spelled out by the compiler, as one `export type` per name. */
+/**
+ * Each shared type and every shared type it names, in declaration order of discovery: an interface as written
+ * (its doc comments kept), an alias spelled out by the compiler (`(typeof CHECKOUT_MODES)[number]` becomes its union).
+ */
 function expandTypes(names) {
   const probePath = path.join(widgetRoot, "build/__shared-types-probe.ts");
-  const probeText =
-    `import type { ${names.join(", ")} } from "${SHARED}";\n` + names.map((name) => `export type ${name}_ = ${name};`).join("\n");
+  const probeText = `import type { ${names.join(", ")} } from "${SHARED}";\n`;
   const options = {
     strict: true,
     module: ts.ModuleKind.ESNext,
@@ -56,26 +61,46 @@ function expandTypes(names) {
   const checker = program.getTypeChecker();
   const probe = program.getSourceFile(probePath);
   const printer = ts.createPrinter();
-  const flags =
-    ts.NodeBuilderFlags.NoTruncation | ts.NodeBuilderFlags.InTypeAlias | ts.NodeBuilderFlags.MultilineObjectLiterals;
-  return probe.statements.filter(ts.isTypeAliasDeclaration).map((alias) => {
-    const node = checker.typeToTypeNode(checker.getTypeAtLocation(alias.name), undefined, flags);
-    const text = printer.printNode(ts.EmitHint.Unspecified, node, probe);
-    return `export type ${alias.name.text.slice(0, -1)} = ${text};`;
-  });
+  const flags = ts.NodeBuilderFlags.NoTruncation | ts.NodeBuilderFlags.InTypeAlias;
+  const written = new Map();
+  const visit = (found) => {
+    const symbol = found && found.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(found) : found;
+    const declaration = symbol?.declarations?.[0];
+    // Only the shared package's own types: TypeScript's (Readonly, Record, Exclude) are everywhere already.
+    if (!declaration || written.has(symbol.name) || program.isSourceFileDefaultLibrary(declaration.getSourceFile())) return;
+    if (ts.isInterfaceDeclaration(declaration)) {
+      const source = declaration.getSourceFile();
+      const [docStart, start] = [declaration.getStart(source, true), declaration.getStart(source)];
+      written.set(symbol.name, `${source.text.slice(docStart, start)}export ${source.text.slice(start, declaration.end)}`);
+      const references = (node) => {
+        if (ts.isTypeReferenceNode(node)) visit(checker.getSymbolAtLocation(node.typeName));
+        ts.forEachChild(node, references);
+      };
+      ts.forEachChild(declaration, references);
+    } else if (ts.isTypeAliasDeclaration(declaration)) {
+      const node = checker.typeToTypeNode(checker.getDeclaredTypeOfSymbol(symbol), undefined, flags);
+      written.set(symbol.name, `export type ${symbol.name} = ${printer.printNode(ts.EmitHint.Unspecified, node, probe)};`);
+    } else {
+      throw new Error(`${symbol.name}: neither an interface nor a type alias`);
+    }
+  };
+  for (const specifier of probe.statements.flatMap((statement) => statement.importClause?.namedBindings?.elements ?? [])) {
+    visit(checker.getSymbolAtLocation(specifier.name));
+  }
+  return [...written.values()];
 }
 
 const files = declarationFiles(typesRoot);
 const names = [...new Set(files.flatMap((file) => importedNames(readFileSync(file, "utf8"))))].sort();
 if (names.length > 0) {
   const header = `// The types the element shares with ${SHARED}, written out at build time (do not edit).\n`;
-  writeFileSync(path.join(typesRoot, `${OUTPUT_NAME}.d.ts`), header + expandTypes(names).join("\n") + "\n");
+  writeFileSync(path.join(typesRoot, `${OUTPUT_NAME}.d.ts`), header + expandTypes(names).join("\n\n") + "\n");
   for (const file of files) {
     const source = readFileSync(file, "utf8");
     if (!source.includes(SHARED)) continue;
     let relative = path.relative(path.dirname(file), path.join(typesRoot, `${OUTPUT_NAME}.js`)).split(path.sep).join("/");
     if (!relative.startsWith(".")) relative = `./${relative}`;
-    writeFileSync(file, source.replace(importFromShared, (_match, list) => `import type {${list}} from "${relative}";`));
+    writeFileSync(file, source.replace(importFromShared, (_match, keyword, list) => `${keyword} type { ${namesOf(list).join(", ")} } from "${relative}";`));
   }
 }
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
-import type { StorePayType } from "@qfpay-medusa/shared";
+import type { StorePayType } from "@qfpay-medusa/shared/checkout";
 import { STAND_IN_PAY_PARAMS } from "../src/test-support/pay-params.js";
 import { StatusServer, STAND_IN_PUBLISHABLE_KEY, type SessionSetup } from "../src/test-support/status-server.js";
 

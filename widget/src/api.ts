@@ -1,4 +1,4 @@
-import { isCheckoutStatusValue, isFinalStatus, type CheckoutStatus, type CheckoutStatusValue } from "./contract.js";
+import { isCheckoutMode, isCheckoutStatusValue, isFinalCheckoutStatus, type CheckoutStatus, type CheckoutStatusValue } from "@qfpay-medusa/shared/checkout";
 import en from "./i18n/en.js";
 
 /** Where the element finds its payment session. */
@@ -115,7 +115,7 @@ function looksLikeCheckoutStatus(body: unknown): body is CheckoutStatus {
   const b = body as Record<string, unknown>;
   if (!Object.entries(FIELD_CHECKS).every(([field, check]) => check(b[field]))) return false;
   // The code (QR text, wallet page, WeChat's sheet) comes only while the payment is open; final answers leave it out.
-  if (!(b.mode === "qr" || b.mode === "redirect" || b.mode === "jsapi")) return false;
+  if (!isCheckoutMode(b.mode)) return false;
   const code = b.mode === "qr" ? b.qrcode : b.mode === "jsapi" ? (b.pay_params ?? b.pay_url) : b.pay_url;
-  return isFinalStatus(b.status as CheckoutStatus["status"]) || (typeof code === "object" ? code !== null : isText(code) && code !== "");
+  return isFinalCheckoutStatus(b.status as CheckoutStatus["status"]) || (typeof code === "object" ? code !== null : isText(code) && code !== "");
 }

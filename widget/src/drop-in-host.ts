@@ -3,7 +3,7 @@
  * Types only: nothing here lands in the element's bundle.
  */
 import type { ReactiveControllerHost } from "lit";
-import type { CheckoutStatus } from "./contract.js";
+import type { CheckoutStatus } from "@qfpay-medusa/shared/checkout";
 import type { Messages } from "./i18n/index.js";
 
 /** The element's attributes the drop-in reads (`wechat-openid` and `return-url` it reads as attributes when paying). */

@@ -1,4 +1,4 @@
-import type { CheckoutStatus, CheckoutStatusValue } from "./contract.js";
+import type { CheckoutStatus, CheckoutStatusValue } from "@qfpay-medusa/shared/checkout";
 import type { ErrorCode } from "./i18n/messages.js";
 
 export interface QfpayStatusDetail {

@@ -4,4 +4,4 @@ export { CheckoutApiError, type CheckoutApiErrorCode, type CheckoutEndpoint } fr
 export { safeRedirectUrl } from "./redirect-guard.js";
 export { resolveLocale, LOCALES, type LocaleId, type Messages, type ErrorCode, type ConfigErrorCode } from "./i18n/index.js";
 export type * from "./events.js";
-export type { CheckoutStatus, CheckoutStatusValue, CheckoutMode } from "./contract.js";
+export type { CheckoutStatus, CheckoutStatusValue, CheckoutMode } from "@qfpay-medusa/shared/checkout";

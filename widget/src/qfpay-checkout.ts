@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { CheckoutApiError, fetchCheckoutStatus, refreshCheckoutStatus, type CheckoutEndpoint } from "./api.js";
 import { findConfigError } from "./config.js";
-import { isFinalStatus, type CheckoutStatus, type CheckoutStatusValue, type FinalStatus } from "./contract.js";
+import { isFinalCheckoutStatus, type CheckoutStatus, type CheckoutStatusValue, type FinalCheckoutStatus, type OpenCheckoutStatus } from "@qfpay-medusa/shared/checkout";
 import { Countdown, crossesAnnouncement } from "./controllers/countdown.js";
 import { DEFAULT_POLL_TIMING, StatusPoller } from "./controllers/status-poller.js";
 import type { CartFlowLike, DropInHooks, ModeView } from "./drop-in-host.js";
@@ -25,7 +25,7 @@ interface ResultView {
 }
 
 /** What each final state shows. */
-const RESULT_VIEWS: Readonly<Record<FinalStatus, ResultView>> = {
+const RESULT_VIEWS: Readonly<Record<FinalCheckoutStatus, ResultView>> = {
   succeeded: { tone: "success", title: "succeededTitle", text: "succeededText", action: null },
   failed: { tone: "problem", title: "failedTitle", text: "failedText", action: "tryAgain" },
   canceled: { tone: "neutral", title: "canceledTitle", text: "canceledText", action: "newCode" },
@@ -33,7 +33,7 @@ const RESULT_VIEWS: Readonly<Record<FinalStatus, ResultView>> = {
 };
 
 /** What the shopper is told (and what the live region says) while the payment is open. */
-const OPEN_STATUS_TEXT: Readonly<Record<Exclude<CheckoutStatusValue, FinalStatus>, MessageText>> = {
+const OPEN_STATUS_TEXT: Readonly<Record<OpenCheckoutStatus, MessageText>> = {
   pending: "waiting",
   processing: "processing",
 };
@@ -332,7 +332,7 @@ export class QfpayCheckout extends LitElement {
       this.#lastAnnouncedSeconds = null;
       this.copyState = "idle";
     }
-    if (isFinalStatus(status.status)) this.#countdown.clear();
+    if (isFinalCheckoutStatus(status.status)) this.#countdown.clear();
     else this.#countdown.set(status.expires_at, status.server_time, receivedAt);
 
     if (previous?.status !== status.status) this.#reportStatusChange(status, previous?.status ?? null);
@@ -361,7 +361,7 @@ export class QfpayCheckout extends LitElement {
 
   #statusLine(status: CheckoutStatusValue): string {
     const m = this.#text;
-    return isFinalStatus(status) ? m[RESULT_VIEWS[status].title] : m[OPEN_STATUS_TEXT[status]];
+    return isFinalCheckoutStatus(status) ? m[RESULT_VIEWS[status].title] : m[OPEN_STATUS_TEXT[status]];
   }
 
   #reportExpiry(status: CheckoutStatus): void {
@@ -372,7 +372,7 @@ export class QfpayCheckout extends LitElement {
 
   #onCodeExpired(): void {
     const checkout = this.checkout;
-    if (checkout === undefined || isFinalStatus(checkout.status)) return;
+    if (checkout === undefined || isFinalCheckoutStatus(checkout.status)) return;
     this.codeExpired = true;
     this.#announce(this.#text.expiredTitle);
     this.#reportExpiry(checkout);
@@ -456,7 +456,7 @@ export class QfpayCheckout extends LitElement {
 
   #renderSession(checkout: CheckoutStatus | undefined): TemplateResult {
     if (checkout === undefined) return this.#renderLoading(true);
-    if (isFinalStatus(checkout.status)) return this.#renderResult(checkout, RESULT_VIEWS[checkout.status]);
+    if (isFinalCheckoutStatus(checkout.status)) return this.#renderResult(checkout, RESULT_VIEWS[checkout.status]);
     if (this.codeExpired) return this.#renderResult(checkout, RESULT_VIEWS.expired);
     if (checkout.mode === "qr" && checkout.qrcode) return this.#renderQr(checkout, checkout.qrcode);
     const view = this.#modeView(checkout.mode === "jsapi" ? "jsapi" : "redirect");

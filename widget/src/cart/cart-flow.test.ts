@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { StorePayType } from "@qfpay-medusa/shared";
+import type { StorePayType } from "@qfpay-medusa/shared/checkout";
 import { decodeSvgQr } from "../test-support/decode-qr.js";
 import { eventually } from "../test-support/real-time.js";
 import { cleanup, dropInAttributes, find, mount, shadow, textOf, waitForText } from "../test-support/mount.js";

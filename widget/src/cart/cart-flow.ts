@@ -5,7 +5,7 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from "lit";
 import { CheckoutApiError } from "../api.js";
-import type { CheckoutStatus } from "../contract.js";
+import type { CheckoutStatus } from "@qfpay-medusa/shared/checkout";
 import type { CartFlowLike, DropInElement, DropInHooks } from "../drop-in-host.js";
 import { qfpayEvent, type QfpayEventDetails, type QfpayEventName } from "../events.js";
 import type { Messages } from "../i18n/index.js";

@@ -1,8 +1,8 @@
 /**
  * The Medusa store API calls of the drop-in (`cart-id`) mode: the cart's QFPay pay types, the payment session
- * (created or replaced), and the two WeChat JSAPI sign-in steps. Types only from the shared contract.
+ * (created or replaced), and the two WeChat JSAPI sign-in steps. Types only from the checkout contract.
  */
-import type { StorePayType, StorePayTypes } from "@qfpay-medusa/shared";
+import type { StorePayType, StorePayTypes } from "@qfpay-medusa/shared/checkout";
 import { CheckoutApiError, httpError } from "../api.js";
 import en from "../i18n/en.js";
 

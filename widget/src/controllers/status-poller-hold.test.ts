@@ -1,6 +1,6 @@
 /** The poller's long polls: which status it asks the server to wait on, and how soon it asks again after a held answer. */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { CheckoutStatus, CheckoutStatusValue } from "../contract.js";
+import type { CheckoutStatus, CheckoutStatusValue } from "@qfpay-medusa/shared/checkout";
 import { AFTER_HELD_MS, DEFAULT_POLL_TIMING, HELD_MS, StatusPoller } from "./status-poller.js";
 
 function statusOf(value: CheckoutStatusValue): CheckoutStatus {

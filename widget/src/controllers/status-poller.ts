@@ -1,6 +1,6 @@
 import { isServer, type ReactiveController, type ReactiveControllerHost } from "lit";
 import { CheckoutApiError } from "../api.js";
-import { isFinalStatus, type CheckoutStatus, type CheckoutStatusValue } from "../contract.js";
+import { isFinalCheckoutStatus, type CheckoutStatus, type CheckoutStatusValue } from "@qfpay-medusa/shared/checkout";
 
 export interface StatusPollerOptions {
   /**
@@ -93,7 +93,7 @@ export class StatusPoller implements ReactiveController {
   continueFrom(status: CheckoutStatus): void {
     this.#reset();
     this.#lastStatus = status.status;
-    this.#finished = isFinalStatus(status.status);
+    this.#finished = isFinalCheckoutStatus(status.status);
     this.#running = true;
     this.#schedule(this.timing.interval);
   }
@@ -143,9 +143,9 @@ export class StatusPoller implements ReactiveController {
     const controller = new AbortController();
     this.#inFlight = controller;
     let status: CheckoutStatus;
-    // While the code is open (pending, processing) the server may hold the answer until it changes.
+    // While the code is open the server may hold the answer until it changes.
     const last = this.#lastStatus;
-    const unless = last === "pending" || last === "processing" ? last : undefined;
+    const unless = last !== undefined && !isFinalCheckoutStatus(last) ? last : undefined;
     const sentAt = Date.now();
     try {
       status = await this.#options.fetchStatus(controller.signal, unless);
@@ -178,7 +178,7 @@ export class StatusPoller implements ReactiveController {
       this.#calmSince = Date.now();
     }
     this.#lastStatus = status.status;
-    this.#finished = isFinalStatus(status.status);
+    this.#finished = isFinalCheckoutStatus(status.status);
     this.#options.onStatus(status, Date.now());
     // After a held answer the server already waited for a change: ask again at once, leaving no gap a payment could fall in.
     if (!this.#finished) this.#schedule(held ? AFTER_HELD_MS : pollDelay(this.timing, this.#calmPolls, Date.now() - this.#calmSince));

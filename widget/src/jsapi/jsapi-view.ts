@@ -6,7 +6,7 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from "lit";
 import { dropInMessages } from "../cart/cart-messages.js";
-import { isFinalStatus, type CheckoutStatus } from "../contract.js";
+import { isFinalCheckoutStatus, type CheckoutStatus } from "@qfpay-medusa/shared/checkout";
 import type { DropInHooks, ModeView, ModeViewHost } from "../drop-in-host.js";
 import type { Messages } from "../i18n/index.js";
 import { parseOriginList, safeRedirectUrl } from "../redirect-guard.js";
@@ -28,7 +28,7 @@ export class View implements ReactiveController, ModeView {
   hostConnected(): void {}
 
   follow(checkout: CheckoutStatus): void {
-    if (checkout.mode !== "jsapi" || isFinalStatus(checkout.status)) return;
+    if (checkout.mode !== "jsapi" || isFinalCheckoutStatus(checkout.status)) return;
     const order = `${checkout.session_id} ${checkout.expires_at} ${checkout.pay_params?.package}`;
     if (order === this.#order) return;
     this.#order = order;

@@ -2,7 +2,7 @@
  * WeChat's in-app browser: detection and its payment sheet (`WeixinJSBridge.invoke("getBrandWCPayRequest")`).
  * The bridge exists only inside WeChat, sometimes only after the `WeixinJSBridgeReady` event.
  */
-import type { WechatPayParams } from "@qfpay-medusa/shared";
+import type { WechatPayParams } from "@qfpay-medusa/shared/checkout";
 
 /** What the sheet answered: paid (the order still has to be confirmed by the server), closed by the shopper, failed. */
 export type WechatSheetResult = "ok" | "cancel" | "fail";

@@ -4,7 +4,7 @@
  * storefront that shows QR codes only never loads it.
  */
 import { html, type ReactiveController, type TemplateResult } from "lit";
-import { isFinalStatus, type CheckoutStatus } from "../contract.js";
+import { isFinalCheckoutStatus, type CheckoutStatus } from "@qfpay-medusa/shared/checkout";
 import type { ModeView, ModeViewHost } from "../drop-in-host.js";
 import { qfpayEvent } from "../events.js";
 import { en, type Messages } from "../i18n/index.js";
@@ -19,7 +19,7 @@ export class View implements ReactiveController, ModeView {
   hostConnected(): void {}
 
   follow(checkout: CheckoutStatus): void {
-    if (checkout.mode !== "redirect" || isFinalStatus(checkout.status) || !this.host.autoRedirect) return;
+    if (checkout.mode !== "redirect" || isFinalCheckoutStatus(checkout.status) || !this.host.autoRedirect) return;
     if (!this.#alreadyRedirected(checkout)) this.#openWallet(checkout);
   }
 

@@ -1,6 +1,6 @@
 /** Browser-side handle on the stand-in status server (see status-server.ts). */
 import { inject } from "vitest";
-import type { CheckoutStatus } from "../contract.js";
+import type { CheckoutStatus } from "@qfpay-medusa/shared/checkout";
 import type { CartSetup, CartStats, ScriptedFailure, SessionSetup, SessionStats } from "./status-server.js";
 
 export const PUBLISHABLE_KEY = "pk_stand_in";

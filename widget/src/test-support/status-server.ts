@@ -6,8 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { StorePayTypes } from "@qfpay-medusa/shared";
-import type { CheckoutStatus } from "../contract.js";
+import type { CheckoutStatus, StorePayTypes } from "@qfpay-medusa/shared/checkout";
 import { STAND_IN_PAY_PARAMS } from "./pay-params.js";
 
 export const STAND_IN_PUBLISHABLE_KEY = "pk_stand_in";
