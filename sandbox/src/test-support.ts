@@ -1,8 +1,7 @@
-import { createServer, type IncomingMessage } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { sign, type SignAlgorithm } from "@qfpay-medusa/shared/server";
 import { startSandbox } from "./server.js";
+import { startTestServer } from "./test-server.js";
 import type { Sandbox, SandboxMerchant, SandboxOptions } from "./types.js";
 
 /** Helpers for the sandbox's own tests: raw signed calls (no client) and a real notification receiver. */
@@ -124,20 +123,14 @@ export async function startReceiver(answers: Array<{ status: number; body: strin
   const received: ReceivedNotification[] = [];
   const waiters: Array<() => void> = [];
   const receiver: Partial<Receiver> = { received, answers };
-  const server = createServer((request: IncomingMessage, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      received.push({ body: Buffer.concat(chunks).toString("utf8"), signature: request.headers["x-qf-sign"] as string | undefined, at: Date.now() });
-      const answer = receiver.answers!.length > 1 ? receiver.answers!.shift()! : receiver.answers![0]!;
-      response.writeHead(answer.status, { "content-type": "text/plain" });
-      response.end(answer.body);
-      for (const wake of waiters.splice(0)) wake();
-    });
+  const server = await startTestServer((request, response) => {
+    received.push({ body: request.body, signature: request.headers["x-qf-sign"] as string | undefined, at: request.at });
+    const answer = receiver.answers!.length > 1 ? receiver.answers!.shift()! : receiver.answers![0]!;
+    response.writeHead(answer.status, { "content-type": "text/plain" });
+    response.end(answer.body);
+    for (const wake of waiters.splice(0)) wake();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  receiver.url = `http://127.0.0.1:${port}/hooks/qfpay`;
+  receiver.url = `${server.url}/hooks/qfpay`;
   receiver.waitFor = (count, timeoutMs = 3_000) =>
     new Promise((resolve, reject) => {
       const deadline = setTimeout(() => reject(new Error(`only ${received.length} of ${count} notifications arrived`)), timeoutMs);
@@ -149,11 +142,7 @@ export async function startReceiver(answers: Array<{ status: number; body: strin
       };
       check();
     });
-  receiver.close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
+  receiver.close = server.close;
   return receiver as Receiver;
 }
 

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
-import type { AddressInfo } from "node:net"
+import type { ServerResponse } from "node:http"
+import { startTestServer, type Received, type TestServer } from "@qfpay-medusa/sandbox/testing"
 
 /** One request Medusa sent to QFPay, as it crossed the wire. */
 export type WireRequest = {
@@ -19,18 +19,17 @@ export class QfpayWireRecorder {
   readonly requests: WireRequest[] = []
   private target: string | undefined
 
-  private constructor(private readonly server: Server) {}
+  private constructor(private readonly server: TestServer) {}
 
   static async start(): Promise<QfpayWireRecorder> {
     let recorder: QfpayWireRecorder | undefined
-    const server = createServer((request, response) => void recorder!.handle(request, response))
+    const server = await startTestServer((request, response) => recorder!.handle(request, response))
     recorder = new QfpayWireRecorder(server)
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
     return recorder
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
+    return this.server.url
   }
 
   forwardTo(sandboxUrl: string): void {
@@ -43,19 +42,15 @@ export class QfpayWireRecorder {
   }
 
   close(): Promise<void> {
-    this.server.closeAllConnections()
-    return new Promise((resolve) => this.server.close(() => resolve()))
+    return this.server.close()
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const at = Date.now()
-    const chunks: Buffer[] = []
-    for await (const chunk of request) chunks.push(chunk as Buffer)
-    const body = Buffer.concat(chunks)
-    const url = new URL(request.url ?? "/", "http://recorder")
+  private async handle(request: Received, response: ServerResponse): Promise<void> {
+    const { at, body } = request
+    const url = new URL(request.path, "http://recorder")
     const params = new URLSearchParams(url.search)
     if (String(request.headers["content-type"] ?? "").includes("application/x-www-form-urlencoded")) {
-      for (const [key, value] of new URLSearchParams(body.toString("utf8"))) params.append(key, value)
+      for (const [key, value] of new URLSearchParams(body)) params.append(key, value)
     }
     this.requests.push({ at, path: url.pathname, params })
     if (!this.target) {
@@ -66,8 +61,8 @@ export class QfpayWireRecorder {
       const headers = Object.fromEntries(
         Object.entries(request.headers).filter(([name]) => !["host", "connection", "content-length", "transfer-encoding"].includes(name)),
       ) as Record<string, string>
-      const answer = await fetch(this.target + (request.url ?? "/"), {
-        method: request.method ?? "GET",
+      const answer = await fetch(this.target + request.path, {
+        method: request.method,
         headers,
         ...(body.length > 0 ? { body } : {}),
       })

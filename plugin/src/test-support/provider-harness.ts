@@ -1,7 +1,6 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Logger } from "@medusajs/framework/types";
 import { startSandbox, type Sandbox } from "@qfpay-medusa/sandbox";
+import { startTestServer, type TestServer } from "@qfpay-medusa/sandbox/testing";
 import { QfpayClient } from "@qfpay-medusa/shared/server";
 import { SOLE_INSTANCE_LEASE } from "../core/lease";
 import { MemoryBudgetStore } from "../core/request-budget";
@@ -25,23 +24,18 @@ export interface ReceivedNotification {
 /** An HTTP endpoint standing in for the store's notification URL: records what arrives and answers SUCCESS. */
 export class NotificationInbox {
   private constructor(
-    private readonly server: Server,
+    private readonly server: TestServer,
     readonly url: string,
     readonly received: ReceivedNotification[],
   ) {}
 
   static async start(): Promise<NotificationInbox> {
     const received: ReceivedNotification[] = [];
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on("data", (chunk: Buffer) => chunks.push(chunk));
-      req.on("end", () => {
-        received.push({ body: Buffer.concat(chunks).toString("utf8"), signature: String(req.headers["x-qf-sign"] ?? "") });
-        res.writeHead(200, { "content-type": "text/plain" }).end("SUCCESS");
-      });
+    const server = await startTestServer((request, response) => {
+      received.push({ body: request.body, signature: String(request.headers["x-qf-sign"] ?? "") });
+      response.writeHead(200, { "content-type": "text/plain" }).end("SUCCESS");
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    return new NotificationInbox(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/notify`, received);
+    return new NotificationInbox(server, `${server.url}/notify`, received);
   }
 
   /** Waits for a notification whose body mentions `text` (e.g. an out_trade_no). */
@@ -56,7 +50,7 @@ export class NotificationInbox {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return this.server.close();
   }
 }
 

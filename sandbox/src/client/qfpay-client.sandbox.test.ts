@@ -8,7 +8,7 @@ import {
   selectPaymentRecord,
   type QfpayClientOptions,
 } from "@qfpay-medusa/shared/server";
-import { startSandbox, type Sandbox } from "./index.js";
+import { startSandbox, type Sandbox } from "../index.js";
 
 const MERCHANT = { appCode: "APPSANDBOXTEST0001", clientKey: "KEYSANDBOXTEST00000000000000AAAA", mchid: "MchTest01" };
 const PLAIN = { appCode: "APPSANDBOXTEST0002", clientKey: "KEYSANDBOXTEST00000000000000BBBB" };

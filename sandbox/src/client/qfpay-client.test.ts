@@ -1,10 +1,16 @@
 import { createHash } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { sign } from "../signing.js";
-import { QfpayError, QfpayGatewayError, QfpayRequestError, QfpayTransportError } from "./errors.js";
-import { QfpayClient, type QfpayClientOptions } from "./qfpay-client.js";
-import { startTestServer, type Received, type Reply } from "./test-server.js";
+import {
+  QfpayClient,
+  QfpayError,
+  QfpayGatewayError,
+  QfpayRequestError,
+  QfpayTransportError,
+  sign,
+  type QfpayClientOptions,
+} from "@qfpay-medusa/shared/server";
+import { startTestServer, type Received, type Reply } from "../test-server.js";
 
 const KEY = "6C2A9F4E1B7D4C0A8E3F5D2B9A1C7E40";
 const APP_CODE = "A6A49A66B4C4D3F8B1E2C3D4E5F60789";
