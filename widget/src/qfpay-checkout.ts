@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { CheckoutApiError, fetchCheckoutStatus, refreshCheckoutStatus, type CheckoutEndpoint } from "./api.js";
 import { findConfigError } from "./config.js";
-import { isFinalCheckoutStatus, type CheckoutStatus, type CheckoutStatusValue, type FinalCheckoutStatus, type OpenCheckoutStatus } from "@qfpay-medusa/shared/checkout";
+import { isFinalCheckoutStatus, isWalletId, type CheckoutStatus, type CheckoutStatusValue, type FinalCheckoutStatus, type OpenCheckoutStatus } from "@qfpay-medusa/shared/checkout";
 import { Countdown, crossesAnnouncement } from "./controllers/countdown.js";
 import { DEFAULT_POLL_TIMING, StatusPoller } from "./controllers/status-poller.js";
 import type { CartFlowLike, DropInHooks, ModeView } from "./drop-in-host.js";
@@ -12,7 +12,7 @@ import { resultIcon, walletMark, type ResultTone } from "./icons.js";
 import { qrSvgGeometry, type QrSvgGeometry } from "./qr-svg.js";
 import { parseOriginList, safeRedirectUrl } from "./redirect-guard.js";
 import { checkoutStyles } from "./styles.js";
-import { isKnownWallet, walletDisplay } from "./wallets.js";
+import { localWalletName, walletDisplay } from "./wallets.js";
 
 type MessageText = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
 
@@ -483,7 +483,7 @@ export class QfpayCheckout extends LitElement {
   }
 
   #walletName(walletId: string): string {
-    return (isKnownWallet(walletId) ? this.#text.walletNames[walletId] : undefined) ?? walletDisplay(walletId).name;
+    return localWalletName(walletId, this.#text);
   }
 
   #renderHeader(checkout: CheckoutStatus): TemplateResult {
@@ -505,7 +505,7 @@ export class QfpayCheckout extends LitElement {
     const m = this.#text;
     const name = this.#walletName(checkout.wallet);
     const { size, path } = this.#qrGeometry(qrText);
-    const instruction = (isKnownWallet(checkout.wallet) ? m.walletInstructions[checkout.wallet] : undefined) ?? m.genericInstruction(name);
+    const instruction = (isWalletId(checkout.wallet) ? m.walletInstructions[checkout.wallet] : undefined) ?? m.genericInstruction(name);
     return html`${this.#renderHeader(checkout)}
       <svg class="qr" part="qr" role="img" aria-label=${m.qrLabel(name)} viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges">
         <rect class="qr-light" fill="#ffffff" width=${size} height=${size}></rect>

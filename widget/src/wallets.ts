@@ -1,6 +1,8 @@
-/** How the element shows a wallet. Names here are the English ones; a language may rename them. */
+import { isWalletId, walletName, type WalletId } from "@qfpay-medusa/shared/checkout";
+import type { Messages } from "./i18n/messages.js";
+
+/** How the element shows a wallet. The name is the catalog's (English); a language may rename it. */
 export interface WalletDisplay {
-  /** Name in English (brand names are rarely translated; see each language's walletNames). */
   readonly name: string;
   /** Brand colour of the round mark. */
   readonly color: string;
@@ -13,29 +15,30 @@ export interface WalletDisplay {
   readonly opensFromLink: boolean;
 }
 
-export const WALLETS = {
-  wechat: { name: "WeChat Pay", color: "#07c160", glyph: "W", opensFromLink: false },
-  alipay: { name: "Alipay", color: "#1677ff", glyph: "支", opensFromLink: true },
-  alipay_hk: { name: "AlipayHK", color: "#1677ff", glyph: "HK", opensFromLink: true },
-  fps: { name: "FPS", color: "#e4002b", glyph: "F", opensFromLink: false },
-  payme: { name: "PayMe", color: "#db0011", glyph: "P", opensFromLink: true },
-  unionpay: { name: "UnionPay", color: "#00508e", glyph: "U", opensFromLink: false },
-  octopus: { name: "Octopus", color: "#f28c00", glyph: "八", opensFromLink: true },
-  paynow: { name: "PayNow", color: "#7c1a78", glyph: "N", opensFromLink: false },
-  promptpay: { name: "PromptPay", color: "#1c3e6e", glyph: "฿", opensFromLink: false },
-} as const satisfies Record<string, WalletDisplay>;
+type WalletLook = Omit<WalletDisplay, "name">;
 
-export type WalletId = keyof typeof WALLETS;
+const LOOKS: Readonly<Partial<Record<WalletId, WalletLook>>> = {
+  wechat: { color: "#07c160", glyph: "W", opensFromLink: false },
+  alipay: { color: "#1677ff", glyph: "支", opensFromLink: true },
+  alipay_hk: { color: "#1677ff", glyph: "HK", opensFromLink: true },
+  fps: { color: "#e4002b", glyph: "F", opensFromLink: false },
+  payme: { color: "#db0011", glyph: "P", opensFromLink: true },
+  unionpay: { color: "#00508e", glyph: "U", opensFromLink: false },
+  octopus: { color: "#f28c00", glyph: "八", opensFromLink: true },
+  paynow: { color: "#7c1a78", glyph: "N", opensFromLink: false },
+  promptpay: { color: "#1c3e6e", glyph: "฿", opensFromLink: false },
+};
 
-/** For a wallet id the catalog gained after this build: still shown, by its id. */
-const UNKNOWN_WALLET_COLOR = "#475569";
+/** For a wallet without a look of its own (or one the catalog gained after this build): its initial. */
+const PLAIN_WALLET_COLOR = "#475569";
 
 export function walletDisplay(id: string): WalletDisplay {
-  return Object.hasOwn(WALLETS, id)
-    ? WALLETS[id as WalletId]
-    : { name: id, color: UNKNOWN_WALLET_COLOR, glyph: id.charAt(0).toUpperCase(), opensFromLink: false };
+  const look = isWalletId(id) ? LOOKS[id] : undefined;
+  return { name: walletName(id), ...(look ?? { color: PLAIN_WALLET_COLOR, glyph: id.charAt(0).toUpperCase(), opensFromLink: false }) };
 }
 
-export function isKnownWallet(id: string): id is WalletId {
-  return Object.hasOwn(WALLETS, id);
+/** The wallet's name in the shopper's language: the language's own, else the catalog's, else `fallback` (or the id). */
+export function localWalletName(id: string, messages: Messages, fallback?: string): string {
+  if (!isWalletId(id)) return fallback ?? id;
+  return messages.walletNames[id] ?? walletName(id);
 }

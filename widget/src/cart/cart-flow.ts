@@ -11,7 +11,7 @@ import { qfpayEvent, type QfpayEventDetails, type QfpayEventName } from "../even
 import type { Messages } from "../i18n/index.js";
 import { resultIcon, walletMark } from "../icons.js";
 import { isWeChatBrowser } from "../jsapi/wechat-bridge.js";
-import { isKnownWallet, walletDisplay } from "../wallets.js";
+import { localWalletName, walletDisplay } from "../wallets.js";
 import { dropInMessages, type DropInMessages } from "./cart-messages.js";
 import { oauthAnswer, pageWithoutOauth, recall, remember } from "./cart-storage.js";
 import { pickerStyles } from "./picker-styles.js";
@@ -212,8 +212,7 @@ export class CartFlow implements ReactiveController, CartFlowLike {
   }
 
   #walletName(option: StorePayType, messages: Messages): string {
-    const translated = isKnownWallet(option.wallet) ? messages.walletNames[option.wallet] : undefined;
-    return translated ?? (isKnownWallet(option.wallet) ? walletDisplay(option.wallet).name : option.name);
+    return localWalletName(option.wallet, messages, option.name);
   }
 
   renderChangeWallet(checkout: CheckoutStatus | undefined, messages: Messages): TemplateResult | typeof nothing {

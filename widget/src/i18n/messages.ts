@@ -1,5 +1,5 @@
 import type { CheckoutApiErrorCode } from "../api.js";
-import type { WalletId } from "../wallets.js";
+import type { WalletId } from "@qfpay-medusa/shared/checkout";
 
 /** Problems with the element's own attributes, found before any request is made. */
 export type ConfigErrorCode = "missing_backend_url" | "invalid_backend_url" | "missing_publishable_key" | "missing_session_id";

@@ -9,7 +9,7 @@ import type { ModeView, ModeViewHost } from "../drop-in-host.js";
 import { qfpayEvent } from "../events.js";
 import { en, type Messages } from "../i18n/index.js";
 import { parseOriginList, safeRedirectUrl } from "../redirect-guard.js";
-import { isKnownWallet, walletDisplay } from "../wallets.js";
+import { localWalletName } from "../wallets.js";
 
 export class View implements ReactiveController, ModeView {
   constructor(private readonly host: ModeViewHost) {
@@ -64,7 +64,7 @@ export class View implements ReactiveController, ModeView {
   }
 
   render(checkout: CheckoutStatus, m: Messages): TemplateResult {
-    const name = (isKnownWallet(checkout.wallet) ? m.walletNames[checkout.wallet] : undefined) ?? walletDisplay(checkout.wallet).name;
+    const name = localWalletName(checkout.wallet, m);
     const url = this.#safeUrl(checkout);
     return html`<p class="instructions">${m.redirectIntro(name)}</p>
       ${url === null
