@@ -111,6 +111,15 @@ export class AdminApi {
     return this.call("POST", "/admin/qfpay/reconciliation")
   }
 
+  /** The refunds Medusa recorded on the payment made from a payment session (also one no order has). */
+  async refundsOfSession(sessionId: string): Promise<{ id: string; amount: number; note?: string | null }[]> {
+    const { payments } = await this.call<{ payments: { refunds?: { id: string; amount: number; note?: string | null }[] }[] }>(
+      "GET",
+      `/admin/payments?payment_session_id=${encodeURIComponent(sessionId)}`,
+    )
+    return payments.flatMap((payment) => payment.refunds ?? [])
+  }
+
   async refundPayment(paymentId: string, amount: number): Promise<AdminPayment> {
     return (await this.call<{ payment: AdminPayment }>("POST", `/admin/payments/${paymentId}/refund`, { amount })).payment
   }

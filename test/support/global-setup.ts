@@ -5,6 +5,9 @@ import type { TestProject } from "vitest/node"
 import { startStack, type Stack } from "@qfpay-medusa/demo/launcher"
 import type { StackInfo } from "./stack-info.js"
 
+/** Carts whose email contains this fail their first completion after the payment was taken (the demo's fault hook). */
+export const FAIL_FIRST_COMPLETION = "fail-first-completion"
+
 /** Notification retries 1000 times faster than QFPay's (2 min becomes 120 ms). */
 const NOTIFY_TIME_SCALE = 0.001
 
@@ -15,7 +18,11 @@ export async function startTestStack(stateDir: string, log: (line: string) => vo
     adminEnabled: false,
     notifyTimeScale: NOTIFY_TIME_SCALE,
     // A shopper's new code is allowed 1 s after the last (5 s by default), so refresh tests need not wait.
-    medusaEnv: { QFPAY_PROVIDER_OPTIONS: JSON.stringify({ refreshCooldownSeconds: 1 }) },
+    medusaEnv: {
+      QFPAY_PROVIDER_OPTIONS: JSON.stringify({ refreshCooldownSeconds: 1 }),
+      // The demo's fault: the first completion of a cart whose email has this fails after the payment was taken.
+      DEMO_FAIL_FIRST_COMPLETION_FOR: FAIL_FIRST_COMPLETION,
+    },
     onProgress: log,
   })
 }

@@ -1,4 +1,5 @@
 import type { CheckoutStatus, CheckoutStatusValue } from "@qfpay-medusa/shared";
+import { isGivenBack } from "../core/ledger";
 import type { SessionPayments } from "../core/session-payments";
 import { readSessionData } from "../providers/qfpay/session-data";
 import { checkoutStatusBody } from "./status-body";
@@ -55,5 +56,8 @@ const WATCH_RENEW_MS = 5_000;
 async function read(payments: SessionPayments, sessionId: string): Promise<CheckoutStatus | undefined> {
   const current = await payments.store.currentPaymentOf(sessionId);
   if (!current?.data) return undefined;
-  return checkoutStatusBody(readSessionData(current.data), payments.now());
+  const body = checkoutStatusBody(readSessionData(current.data), payments.now());
+  if (!isGivenBack(current)) return body;
+  // No order could take the payment: the shopper has it back and pays again (the reason is for admins).
+  return { ...body, status: "failed", message: "The payment is being refunded in full: the order could not be placed. Please pay again" };
 }

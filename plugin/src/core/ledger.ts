@@ -73,6 +73,7 @@ export interface LedgerEvent {
 export type LedgerEventKind =
   | "paid"
   | "order_completed"
+  | "completion_failed"
   | "superseded"
   | "orphan_paid"
   | "orphan_refunded"
@@ -108,7 +109,7 @@ export interface TransactionStore {
   /** The next checks of transactions QFPay's answer left as they were: one statement, no record counted as changed. */
   reschedule(checks: ReadonlyArray<{ out_trade_no: string; next_check_at: Date | null }>): Promise<void>;
   /** The data and state of the session's current payment attempt, read as cheaply as the store can. */
-  currentPaymentOf(sessionId: string): Promise<Pick<TransactionRecord, "out_trade_no" | "state" | "data"> | undefined>;
+  currentPaymentOf(sessionId: string): Promise<Pick<TransactionRecord, "out_trade_no" | "state" | "data" | "resolution" | "resolution_note"> | undefined>;
   addEvent(event: LedgerEvent): Promise<void>;
   eventsOf(sessionIds: readonly string[]): Promise<RecordedEvent[]>;
 }
@@ -124,4 +125,11 @@ export function currentPayment(records: readonly TransactionRecord[]): Transacti
 /** A payment whose money QFPay took (or holds, for a pre-authorization). */
 export function holdsMoneyRecord(record: Pick<TransactionRecord, "kind" | "state">): boolean {
   return record.kind === "payment" && (record.state === "paid" || record.state === "frozen");
+}
+
+/** Resolutions of a paid payment whose money goes back to the shopper: it never pays for an order. */
+const GIVEN_BACK: ReadonlySet<Resolution> = new Set<Resolution>(["refunding", "refunded", "awaiting_refund"]);
+
+export function isGivenBack(record: Pick<TransactionRecord, "resolution">): boolean {
+  return record.resolution !== null && GIVEN_BACK.has(record.resolution);
 }

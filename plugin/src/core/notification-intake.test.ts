@@ -23,6 +23,7 @@ function medusa(fails = false) {
       completed.push(sessionId);
     },
     recordRefund: async () => undefined,
+    whileCartLocked: (_cartId, job) => job(),
   };
   return { orders, completed };
 }

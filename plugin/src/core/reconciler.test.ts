@@ -22,6 +22,10 @@ class FakeMedusa implements StoreOrders {
   readonly completed: string[] = [];
   readonly refundsRecorded: Array<{ paymentId: string; amount: number }> = [];
   completeFails = false;
+  /** What Medusa's refund does with the provider (the test wires it to the plugin's refund). */
+  onRefund: (paymentId: string, amount: number) => Promise<void> = async () => undefined;
+  /** What happens while the reconciliation waits for the cart's lock (a completion holding it). */
+  whileWaitingForCart: () => void = () => undefined;
 
   async standing(sessionId: string): Promise<SessionStanding> {
     return this.standings.get(sessionId) ?? { exists: false };
@@ -31,7 +35,12 @@ class FakeMedusa implements StoreOrders {
     this.completed.push(sessionId);
   }
   async recordRefund(paymentId: string, amount: number): Promise<void> {
+    await this.onRefund(paymentId, amount);
     this.refundsRecorded.push({ paymentId, amount });
+  }
+  async whileCartLocked<T>(_cartId: string, job: () => Promise<T>): Promise<T> {
+    this.whileWaitingForCart();
+    return job();
   }
 }
 
@@ -103,5 +112,36 @@ describe("Reconciler", () => {
     await h.runtime.payments.recordOutsideRefund(payment, { syssn: outside.syssn, out_trade_no: outside.outTradeNo, txamt: 400, succeeded: true });
     await h.runtime.reconciler.sweep(medusa);
     expect(medusa.refundsRecorded).toEqual([{ paymentId: "pay_5", amount: 400 }]);
+  });
+
+  it("counts completions that place no order (on record, so restarts do not reset them); after three, refunds through Medusa the payment it holds", async () => {
+    const medusa = new FakeMedusa();
+    const paid = await paidOrder(h, 1600);
+    medusa.standings.set(paid.session_id, openStanding({ status: "captured", paymentId: "pay_6", paymentOutTradeNo: paid.out_trade_no }));
+    medusa.onRefund = async (_paymentId, amount) => {
+      await h.runtime.payments.refund(paid.session_id, paid, amount);
+    };
+    for (let i = 0; i < 2; i++) expect((await h.runtime.reconciler.sweep(medusa)).errors.join()).toMatch(/could not be completed \(\d of 3 tries\): Medusa placed no order/);
+    expect(medusa.refundsRecorded).toEqual([]);
+    await h.runtime.reconciler.sweep(medusa);
+    expect(medusa.completed).toEqual([paid.session_id, paid.session_id, paid.session_id]);
+    expect(medusa.refundsRecorded).toEqual([{ paymentId: "pay_6", amount: 1600 }]);
+    const refunds = h.sandbox.ledger().filter((entry) => entry.kind === "refund" && entry.origSyssn === paid.syssn);
+    expect(refunds.map((entry) => [entry.txamt, entry.state])).toEqual([[1600, "succeeded"]]);
+    expect(h.ledger.records.get(paid.out_trade_no)).toMatchObject({ resolution: "refunded", resolution_note: "its cart could not be completed: Medusa placed no order" });
+    expect(h.ledger.events.filter((event) => event.out_trade_no === paid.out_trade_no && event.kind === "completion_failed")).toHaveLength(3);
+    await expect(h.runtime.payments.authorize(paid.session_id, paid)).rejects.toMatchObject({ code: "given_back" });
+  });
+
+  it("decides under the cart's lock: an order placed by a completion that held the lock keeps the payment", async () => {
+    const medusa = new FakeMedusa();
+    const paid = await paidOrder(h, 1700);
+    medusa.standings.set(paid.session_id, openStanding({ status: "canceled" }));
+    medusa.whileWaitingForCart = () =>
+      medusa.standings.set(paid.session_id, openStanding({ status: "captured", cartCompleted: true, orderId: "order_7", paymentId: "pay_7", paymentOutTradeNo: paid.out_trade_no }));
+    const report = await h.runtime.reconciler.sweep(medusa);
+    expect(report).toMatchObject({ orders: 1, orphansRefunded: 0 });
+    expect(h.ledger.records.get(paid.out_trade_no)).toMatchObject({ resolution: "order", order_id: "order_7" });
+    expect(h.sandbox.ledger().filter((entry) => entry.kind === "refund" && entry.origSyssn === paid.syssn)).toHaveLength(0);
   });
 });

@@ -2,8 +2,8 @@ import type { ResolvedQfpayOptions } from "../providers/qfpay/options";
 import { currentPayment, type TransactionRecord } from "./ledger";
 import type { Lease } from "./lease";
 import { BudgetExhaustedError } from "./request-budget";
-import type { SessionPayments } from "./session-payments";
-import type { StoreOrders } from "./store-orders";
+import { refundedOf, type SessionPayments } from "./session-payments";
+import { isOrderPayment, medusaHolds, type SessionStanding, type StoreOrders } from "./store-orders";
 import type { QfpayCalls } from "./budgeted-api";
 import { sweepWindow } from "./window-sweep";
 
@@ -29,7 +29,7 @@ export interface ReconcilerDeps {
 
 /** How often the reconciliation reads QFPay's recent transactions by time. */
 const WINDOW_SWEEP_EVERY_MS = 5 * 60_000;
-/** After this many failed completions, a paid order whose cart will not complete is treated as an orphan. */
+/** After this many failed completions (on record, across restarts), a paid order whose cart will not complete is given back. */
 const COMPLETION_TRIES = 3;
 const SWEEP_SIZE = 50;
 /** Sweeps are at least this far apart across all instances (the job runs every 10 s on each). */
@@ -43,7 +43,6 @@ const SWEEP_SPACING_SECONDS = 5;
  * settled are recorded on the Medusa payment.
  */
 export class Reconciler {
-  private readonly completionFailures = new Map<string, number>();
   private lastWindowSweep = 0;
 
   constructor(private readonly deps: ReconcilerDeps) {}
@@ -93,57 +92,109 @@ export class Reconciler {
   private async settlePaid(record: TransactionRecord, medusa: StoreOrders, report: ReconcileReport): Promise<void> {
     const { payments } = this.deps;
     const standing = await medusa.standing(record.session_id);
-    if (standing.exists && standing.paymentOutTradeNo === record.out_trade_no && standing.orderId !== null) {
-      await payments.store.update(record.out_trade_no, { resolution: "order", order_id: standing.orderId, cart_id: standing.cartId });
-      await payments.event({ session_id: record.session_id, out_trade_no: record.out_trade_no, kind: "order_completed", message: `The payment is the captured payment of order ${standing.orderId ?? "(pending)"}` });
-      report.orders++;
-      return;
-    }
-    const current = currentPayment(await payments.store.ofSession(record.session_id));
-    // Medusa has the payment but no order yet (stopped between the two): complete it, as below.
-    const ownPayment = standing.exists && standing.paymentOutTradeNo === record.out_trade_no;
-    const reason = ownPayment ? undefined : orphanReason(record, current, standing);
-    if (reason === undefined) {
-      const waited = (payments.now().getTime() - (record.confirmed_at ?? record.updated_at).getTime()) / 1000;
-      if (waited < this.deps.options.completeAfterSeconds) return;
-      try {
-        await medusa.complete(record.session_id, record.state === "frozen" ? "authorized" : "captured");
-        this.completionFailures.delete(record.out_trade_no);
-        report.completed++;
-      } catch (error) {
-        const failures = (this.completionFailures.get(record.out_trade_no) ?? 0) + 1;
-        this.completionFailures.set(record.out_trade_no, failures);
-        // Money Medusa already holds as a payment is never refunded behind its back: keep trying.
-        if (failures < COMPLETION_TRIES || ownPayment) throw error;
-        await this.orphan(record, `its cart could not be completed: ${(error as Error).message}`, report);
-      }
-      return;
-    }
-    await this.orphan(record, reason, report);
+    if (isOrderPayment(standing, record.out_trade_no)) return this.markOrder(record, standing, report);
+    const reason = this.orphanReasonOf(record, standing, await payments.store.ofSession(record.session_id));
+    if (reason !== undefined) return this.giveBack(record, standing, medusa, report, { reason, givingUp: false });
+    const waited = (payments.now().getTime() - (record.confirmed_at ?? record.updated_at).getTime()) / 1000;
+    if (waited < this.deps.options.completeAfterSeconds) return;
+    const failure = await this.tryToComplete(record, medusa, report);
+    if (failure === undefined) return;
+    const failures = (await payments.store.eventsOf([record.session_id])).filter(
+      (event) => event.out_trade_no === record.out_trade_no && event.kind === "completion_failed",
+    ).length;
+    if (failures < COMPLETION_TRIES) throw new Error(`its cart could not be completed (${failures} of ${COMPLETION_TRIES} tries): ${failure}`);
+    await this.giveBack(record, standing, medusa, report, { reason: `its cart could not be completed: ${failure}`, givingUp: true });
   }
 
-  private async orphan(record: TransactionRecord, reason: string, report: ReconcileReport): Promise<void> {
-    const { payments } = this.deps;
-    if (!this.deps.options.autoRefundOrphans) {
-      await payments.store.update(record.out_trade_no, { resolution: "awaiting_refund", resolution_note: reason });
-      await payments.event({ session_id: record.session_id, out_trade_no: record.out_trade_no, kind: "orphan_awaiting_refund", message: `Paid but no order: ${reason}. Automatic refunds are off: refund it from the admin` });
-      report.orphansAwaitingRefund++;
-      return;
+  /** Why this paid order can be no order of its session, as things stand; undefined while it still can. */
+  private orphanReasonOf(record: TransactionRecord, standing: SessionStanding, records: readonly TransactionRecord[]): string | undefined {
+    // Medusa holds the payment but placed no order (stopped between the two): it is completed, not given back.
+    if (medusaHolds(standing, record.out_trade_no) && standing.status !== "deleted") return undefined;
+    return orphanReason(record, currentPayment(records), standing);
+  }
+
+  /** Completes the cart the way a notification does; on failure, what went wrong (on record, counted). */
+  private async tryToComplete(record: TransactionRecord, medusa: StoreOrders, report: ReconcileReport): Promise<string | undefined> {
+    let failure: string;
+    try {
+      await medusa.complete(record.session_id, record.state === "frozen" ? "authorized" : "captured");
+      failure = "Medusa placed no order";
+    } catch (error) {
+      failure = (error as Error).message;
     }
-    await payments.refundOrphan(record, reason);
-    report.orphansRefunded++;
+    const after = await medusa.standing(record.session_id);
+    if (isOrderPayment(after, record.out_trade_no)) {
+      report.completed++;
+      await this.markOrder(record, after, report);
+      return undefined;
+    }
+    await this.deps.payments.event({ session_id: record.session_id, out_trade_no: record.out_trade_no, kind: "completion_failed", message: `The cart could not be completed: ${failure}` });
+    return failure;
+  }
+
+  private async markOrder(record: TransactionRecord, standing: Extract<SessionStanding, { exists: true }> & { orderId: string }, report: ReconcileReport): Promise<void> {
+    const { payments } = this.deps;
+    await payments.store.update(record.out_trade_no, { resolution: "order", order_id: standing.orderId, cart_id: standing.cartId });
+    await payments.event({ session_id: record.session_id, out_trade_no: record.out_trade_no, kind: "order_completed", message: `The payment is the captured payment of order ${standing.orderId}` });
+    report.orders++;
+  }
+
+  /**
+   * Gives the money of a paid order back, decided under the cart's lock against Medusa as it is then: a cart
+   * completion running meanwhile either placed its order first (the payment is the order's) or runs after, and
+   * then cannot authorize with money that is being given back.
+   */
+  private async giveBack(
+    record: TransactionRecord,
+    standing: SessionStanding,
+    medusa: StoreOrders,
+    report: ReconcileReport,
+    why: { reason: string; givingUp: boolean },
+  ): Promise<void> {
+    const decide = async (): Promise<void> => {
+      const now = await medusa.standing(record.session_id);
+      if (isOrderPayment(now, record.out_trade_no)) return this.markOrder(record, now, report);
+      const reason = why.givingUp ? why.reason : this.orphanReasonOf(record, now, await this.deps.payments.store.ofSession(record.session_id));
+      if (reason === undefined) return;
+      if (!this.deps.options.autoRefundOrphans) return this.awaitAdmin(record, reason, report);
+      if (medusaHolds(now, record.out_trade_no)) await this.refundThroughMedusa(record, now.paymentId, reason, medusa);
+      else await this.deps.payments.refundOrphan(record, reason);
+      report.orphansRefunded++;
+    };
+    const cartId = (standing.exists ? standing.cartId : null) ?? record.cart_id;
+    await (cartId ? medusa.whileCartLocked(cartId, decide) : decide());
+  }
+
+  private async awaitAdmin(record: TransactionRecord, reason: string, report: ReconcileReport): Promise<void> {
+    const { payments } = this.deps;
+    await payments.store.update(record.out_trade_no, { resolution: "awaiting_refund", resolution_note: reason });
+    await payments.event({ session_id: record.session_id, out_trade_no: record.out_trade_no, kind: "orphan_awaiting_refund", message: `Paid but no order: ${reason}. Automatic refunds are off: refund it from the admin` });
+    report.orphansAwaitingRefund++;
+  }
+
+  /** Medusa holds the payment: its refund goes through Medusa, so Medusa and QFPay agree on it. */
+  private async refundThroughMedusa(record: TransactionRecord, paymentId: string, reason: string, medusa: StoreOrders): Promise<void> {
+    const { payments } = this.deps;
+    const remaining = record.amount - refundedOf(await payments.store.ofSession(record.session_id), record);
+    try {
+      if (remaining > 0) await medusa.recordRefund(paymentId, remaining, record.currency_code, `QFPay payment ${record.out_trade_no} refunded in full: ${reason}`);
+    } finally {
+      const now = await payments.store.get(record.out_trade_no);
+      if (now?.resolution === "refunding" || now?.resolution === "refunded") await payments.store.update(record.out_trade_no, { resolution_note: reason });
+    }
+    await payments.event({ session_id: record.session_id, out_trade_no: record.out_trade_no, kind: "orphan_refunded", message: `Refunded ${remaining} ${record.currency_code.toUpperCase()} in full through Medusa: ${reason}` });
   }
 
   private async recordRefund(refund: TransactionRecord, medusa: StoreOrders, report: ReconcileReport): Promise<void> {
     const { payments } = this.deps;
     const payment = refund.parent_out_trade_no ? await payments.store.get(refund.parent_out_trade_no) : undefined;
-    if (!payment || payment.resolution !== "order") {
+    if (!payment) return;
+    const standing = await medusa.standing(payment.session_id);
+    if (!medusaHolds(standing, payment.out_trade_no)) {
       // An orphan's refund returns money Medusa never recorded: nothing to write there.
-      if (payment && payment.resolution !== null) await payments.store.update(refund.out_trade_no, { resolution: "recorded" });
+      if (payment.resolution !== null) await payments.store.update(refund.out_trade_no, { resolution: "recorded" });
       return;
     }
-    const standing = await medusa.standing(payment.session_id);
-    if (!standing.exists || !standing.paymentId) return;
     const note = refund.origin === "qfpay" ? `Refund ${refund.out_trade_no} made at QFPay` : `QFPay refund ${refund.out_trade_no}`;
     await medusa.recordRefund(standing.paymentId, refund.amount, refund.currency_code, note);
     report.refundsRecorded++;
@@ -155,13 +206,9 @@ function emptyReport(ran: boolean): ReconcileReport {
 }
 
 /** Why a paid order can never be its session's order; undefined when it still can. */
-function orphanReason(
-  record: TransactionRecord,
-  current: TransactionRecord | undefined,
-  standing: Awaited<ReturnType<StoreOrders["standing"]>>,
-): string | undefined {
+function orphanReason(record: TransactionRecord, current: TransactionRecord | undefined, standing: SessionStanding): string | undefined {
   if (record.superseded || current?.out_trade_no !== record.out_trade_no) return `attempt ${record.attempt} was replaced by a newer code`;
-  if (!standing.exists) return "its payment session no longer exists";
+  if (!standing.exists || standing.status === "deleted") return "its payment session no longer exists";
   if (standing.cartCompleted) return "its cart was completed with another payment";
   if (standing.otherSessionPaid) return "another payment session of the cart was paid";
   if (standing.status === "canceled" || standing.status === "error") return `its payment session is ${standing.status}`;

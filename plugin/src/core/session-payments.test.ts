@@ -98,3 +98,24 @@ describe("one session's transitions, serialized", () => {
     expect(h.ledger.records.get(refundNumber)?.resolution).toBe("recorded");
   });
 });
+
+describe("money given back never pays for an order", () => {
+  it("a payment refunded in full before any order took it (Medusa's failed cart completion) cannot authorize a cart", async () => {
+    const data = await openOrder(640);
+    h.sandbox.control.pay(data.out_trade_no);
+    const paid = await h.runtime.payments.refreshCurrent(data.session_id, data);
+    await h.runtime.payments.refund(data.session_id, paid, 640);
+    expect(h.ledger.records.get(data.out_trade_no)).toMatchObject({ resolution: "refunded", resolution_note: "refunded in full through Medusa" });
+    await expect(h.runtime.payments.authorize(data.session_id, paid)).rejects.toMatchObject({ code: "given_back" });
+  });
+
+  it("a partial refund leaves the payment free to be its order's", async () => {
+    const data = await openOrder(650);
+    h.sandbox.control.pay(data.out_trade_no);
+    const paid = await h.runtime.payments.refreshCurrent(data.session_id, data);
+    await h.runtime.payments.refund(data.session_id, paid, 100);
+    expect(h.ledger.records.get(data.out_trade_no)?.resolution).toBeNull();
+    expect((await h.runtime.payments.authorize(data.session_id, paid)).state).toBe("paid");
+  });
+});
+

@@ -8,6 +8,7 @@ import { holdsMoney, STATE_TABLE } from "../providers/qfpay/state-mapping";
 import {
   currentPayment,
   holdsMoneyRecord,
+  isGivenBack,
   type LedgerEvent,
   type NewTransaction,
   type TransactionChanges,
@@ -68,9 +69,24 @@ export class SessionPayments {
   refreshCurrent(sessionId: string, fallback: QfpaySessionData, shopperStartedPaying = false): Promise<QfpaySessionData> {
     return this.deps.lock.run(sessionId, async () => {
       const record = await this.currentRecord(sessionId, fallback);
-      const data = dataOf(record);
-      if (STATE_TABLE[data.state].final || (holdsMoney(data.state) && record.confirmed_at)) return data;
-      return this.save(record, await this.deps.orders.refresh(data, { shopperStartedPaying }));
+      return this.refreshed(record, shopperStartedPaying);
+    });
+  }
+
+  /**
+   * The current order as Medusa authorizes the session with it. A payment given back (refunded, being refunded
+   * or awaiting an admin's refund, because no order could take it) never pays for an order afterwards.
+   */
+  authorize(sessionId: string, fallback: QfpaySessionData): Promise<QfpaySessionData> {
+    return this.deps.lock.run(sessionId, async () => {
+      const record = await this.currentRecord(sessionId, fallback);
+      if (isGivenBack(record)) {
+        throw new QfpayOperationError(
+          "given_back",
+          `This QFPay payment (${record.out_trade_no}) is ${record.resolution === "awaiting_refund" ? "waiting to be refunded" : "refunded"}${record.resolution_note ? ` (${record.resolution_note})` : ""}: it cannot pay for an order; pay again`,
+        );
+      }
+      return this.refreshed(record, true);
     });
   }
 
@@ -150,7 +166,11 @@ export class SessionPayments {
       }
       if (idempotencyKey && data.refunds.some((refund) => refund.idempotency_key === idempotencyKey)) return data;
       const outTradeNo = this.deps.orders.refundOutTradeNo(data);
+      // Refunded in full before it is any order's payment (Medusa gives the money back when a cart's completion
+      // fails): from now on it is given back, and no cart can be completed with it.
+      const givesAllBack = payment.resolution === null && amount >= payment.amount - refundedOf(records, payment);
       await this.deps.store.insert({ ...this.followUp(payment, "refund", outTradeNo, amount), idempotency_key: idempotencyKey ?? null });
+      if (givesAllBack) await this.deps.store.update(payment.out_trade_no, { resolution: "refunding", resolution_note: "refunded in full through Medusa" });
       let next: QfpaySessionData;
       try {
         next = await this.deps.orders.refund(data, amount, idempotencyKey);
@@ -158,11 +178,12 @@ export class SessionPayments {
         const refused = error instanceof QfpayOperationError && error.code === "refund_refused";
         if (refused || error instanceof QfpayGatewayError) {
           await this.deps.store.update(outTradeNo, { state: "failed", state_message: (error as Error).message, next_check_at: null });
+          if (givesAllBack) await this.deps.store.update(payment.out_trade_no, { resolution: null, resolution_note: null });
         }
         throw error;
       }
       const sent = next.refunds.find((refund) => refund.out_trade_no === outTradeNo)!;
-      await this.save(payment, next);
+      await this.save(payment, next, givesAllBack && sent.status !== "pending" ? { resolution: "refunded" } : {});
       if (sent.status === "pending") {
         await this.deps.store.update(outTradeNo, { next_check_at: new Date(this.now().getTime() + 5000) });
         throw new QfpayOperationError(
@@ -189,11 +210,7 @@ export class SessionPayments {
         await this.event({ session_id: fresh.session_id, out_trade_no: fresh.out_trade_no, kind: "orphan_refunded", message: `Released the frozen amount: ${reason}` });
         return;
       }
-      const records = await this.deps.store.ofSession(fresh.session_id);
-      const given = records
-        .filter((entry) => entry.kind === "refund" && entry.parent_out_trade_no === fresh.out_trade_no && entry.state !== "failed")
-        .reduce((sum, entry) => sum + entry.amount, 0);
-      const remaining = fresh.amount - given;
+      const remaining = fresh.amount - refundedOf(await this.deps.store.ofSession(fresh.session_id), fresh);
       if (remaining <= 0) {
         await this.deps.store.update(fresh.out_trade_no, { resolution: "refunded", resolution_note: reason });
         return;
@@ -367,6 +384,12 @@ export class SessionPayments {
     return data;
   }
 
+  private async refreshed(record: TransactionRecord, shopperStartedPaying: boolean): Promise<QfpaySessionData> {
+    const data = dataOf(record);
+    if (STATE_TABLE[data.state].final || (holdsMoney(data.state) && record.confirmed_at)) return data;
+    return this.save(record, await this.deps.orders.refresh(data, { shopperStartedPaying }));
+  }
+
   private async openAttempt(order: NewOrder): Promise<QfpaySessionData> {
     const outTradeNo = this.deps.orders.outTradeNo(order.sessionId, "p", order.attempt);
     const record = await this.deps.store.insert({
@@ -451,11 +474,11 @@ export class SessionPayments {
     return this.save(payment, next);
   }
 
+  /** The refund that gives a payment back settled: the payment is refunded (the reconciliation records the refund where Medusa has the payment). */
   private async finishOrphanRefund(refund: TransactionRecord): Promise<void> {
     const payment = refund.parent_out_trade_no ? await this.deps.store.get(refund.parent_out_trade_no) : undefined;
     if (payment?.resolution !== "refunding") return;
     await this.deps.store.update(payment.out_trade_no, { resolution: "refunded" });
-    await this.deps.store.update(refund.out_trade_no, { resolution: "recorded" });
   }
 
   private async settleRefundInData(refund: TransactionRecord, status: "succeeded" | "failed", syssn: string | undefined): Promise<void> {
@@ -542,6 +565,13 @@ const EXPIRY_GRACE_MS = 60_000;
 
 export function dataOf(record: TransactionRecord): QfpaySessionData {
   return readSessionData(record.data);
+}
+
+/** What the store's refunds of this payment give back, sent or settled (failed ones give nothing). */
+export function refundedOf(records: readonly TransactionRecord[], payment: TransactionRecord): number {
+  return records
+    .filter((entry) => entry.kind === "refund" && entry.parent_out_trade_no === payment.out_trade_no && entry.state !== "failed")
+    .reduce((sum, entry) => sum + entry.amount, 0);
 }
 
 /** The payment of the session that holds money (the one a refund is drawn on). */

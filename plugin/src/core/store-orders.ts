@@ -3,7 +3,7 @@ export type SessionStanding =
   | { exists: false }
   | {
       exists: true;
-      /** Medusa's session status (pending, authorized, captured, canceled, error, ...). */
+      /** Medusa's session status (pending, authorized, captured, canceled, error, ...); `deleted` for a session Medusa replaced whose payment it still has. */
       status: string;
       cartId: string | null;
       cartCompleted: boolean;
@@ -18,8 +18,26 @@ export type SessionStanding =
 /** What the reconciliation asks of Medusa; the plugin implements it over Medusa's modules and workflows. */
 export interface StoreOrders {
   standing(sessionId: string): Promise<SessionStanding>;
-  /** The same path as a notification: Medusa authorizes, captures and completes the cart into an order. */
+  /**
+   * The same path as a notification: Medusa authorizes, captures and completes the cart into an order. Throws
+   * when no order came of it (Medusa's own path only logs a failed completion).
+   */
   complete(sessionId: string, action: "captured" | "authorized"): Promise<void>;
-  /** Records a refund QFPay made on the Medusa payment (Medusa's refund workflow; the provider adopts it). */
+  /**
+   * Refunds on the Medusa payment (its order's refund workflow, or the payment module's when it has no order),
+   * through the provider: a refund QFPay already settled is adopted, any other is sent.
+   */
   recordRefund(paymentId: string, amountMinor: number, currencyCode: string, note: string): Promise<void>;
+  /** Runs `job` holding the cart's lock, the one Medusa's cart completion holds: no completion runs meanwhile. */
+  whileCartLocked<T>(cartId: string, job: () => Promise<T>): Promise<T>;
+}
+
+/** Medusa has this QFPay order as the session's payment. */
+export function medusaHolds(standing: SessionStanding, outTradeNo: string): standing is Extract<SessionStanding, { exists: true }> & { paymentId: string } {
+  return standing.exists && standing.paymentId !== null && standing.paymentOutTradeNo === outTradeNo;
+}
+
+/** This QFPay order is the payment of the session's order. */
+export function isOrderPayment(standing: SessionStanding, outTradeNo: string): standing is Extract<SessionStanding, { exists: true }> & { orderId: string } {
+  return medusaHolds(standing, outTradeNo) && standing.orderId !== null;
 }

@@ -76,7 +76,9 @@ export class MemoryLedger implements TransactionStore {
 
   async currentPaymentOf(sessionId: string) {
     const current = currentPayment(this.all().filter((record) => record.session_id === sessionId));
-    return current ? { out_trade_no: current.out_trade_no, state: current.state, data: current.data } : undefined;
+    if (!current) return undefined;
+    const { out_trade_no, state, data, resolution, resolution_note } = current;
+    return { out_trade_no, state, data, resolution, resolution_note };
   }
 
   async addEvent(event: LedgerEvent): Promise<void> {

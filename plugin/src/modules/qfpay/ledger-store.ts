@@ -108,14 +108,20 @@ export class PostgresLedger implements TransactionStore {
 
   async currentPaymentOf(sessionId: string) {
     const { rows } = await this.sql.raw(
-      `SELECT out_trade_no, state, data FROM qfpay_transaction
+      `SELECT out_trade_no, state, data, resolution, resolution_note FROM qfpay_transaction
        WHERE session_id = ? AND kind = 'payment' AND superseded = false AND deleted_at IS NULL
        ORDER BY attempt DESC LIMIT 1`,
       [sessionId],
     );
     const row = rows[0];
     if (!row) return undefined;
-    return { out_trade_no: String(row.out_trade_no), state: row.state as TransactionRecord["state"], data: (row.data as Record<string, unknown> | null) ?? null };
+    return {
+      out_trade_no: String(row.out_trade_no),
+      state: row.state as TransactionRecord["state"],
+      data: (row.data as Record<string, unknown> | null) ?? null,
+      resolution: (row.resolution as TransactionRecord["resolution"]) ?? null,
+      resolution_note: (row.resolution_note as string | null) ?? null,
+    };
   }
 
   private rememberWatched(sessionId: string, until: number): void {

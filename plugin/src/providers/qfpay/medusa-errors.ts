@@ -24,6 +24,7 @@ const OPERATION_ERROR_TYPES: Readonly<Record<QfpayOperationErrorCode, string>> =
   gateway_answer: MedusaError.Types.UNEXPECTED_STATE,
   in_progress: MedusaError.Types.CONFLICT,
   too_soon: MedusaError.Types.NOT_ALLOWED,
+  given_back: MedusaError.Types.NOT_ALLOWED,
 };
 
 /** Errors that come from what the caller handed over. */

@@ -3,7 +3,8 @@
  * `already_paid`: cancel/replace of a paid order (refund instead); `refund_refused`: QFPay (or the
  * remaining balance) refuses the refund; `not_refundable` / `not_capturable`: nothing to refund or capture;
  * `invalid_request`: bad input; `gateway_answer`: QFPay answered something that cannot be trusted;
- * `in_progress`: QFPay has not finished yet; `too_soon`: a new code was asked for again too quickly.
+ * `in_progress`: QFPay has not finished yet; `too_soon`: a new code was asked for again too quickly;
+ * `given_back`: the payment was (or is being) refunded because no order could take it.
  */
 export type QfpayOperationErrorCode =
   | "already_paid"
@@ -13,7 +14,8 @@ export type QfpayOperationErrorCode =
   | "invalid_request"
   | "gateway_answer"
   | "in_progress"
-  | "too_soon";
+  | "too_soon"
+  | "given_back";
 
 export class QfpayOperationError extends Error {
   override readonly name: string = "QfpayOperationError";

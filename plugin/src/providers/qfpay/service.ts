@@ -27,6 +27,7 @@ import type { AcquiringLocking } from "../../core/lease";
 import type { QfpayRuntime } from "../../core/runtime";
 import type { QfpayModuleService } from "../../modules/qfpay";
 import { toMedusaError } from "./medusa-errors";
+import { QfpayOperationError } from "./qfpay-operation-error";
 import { headerValue, readNotification } from "./notification-check";
 import { qfpayOptionsSchema, type ResolvedQfpayOptions } from "./options";
 import { selectPayType } from "./pay-type-selection";
@@ -121,7 +122,7 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderE
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
     return this.run("check the QFPay payment", async () => {
       const given = readSessionData(input.data);
-      const data = await this.runtime.payments.refreshCurrent(given.session_id, given, true);
+      const data = await this.runtime.payments.authorize(given.session_id, given);
       return { status: medusaStatusOf(data.state), data: asRecord(data) };
     });
   }
@@ -168,7 +169,14 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderE
     if (typeof input.data?.out_trade_no !== "string") return { data: input.data ?? {} };
     return this.run("cancel the QFPay payment", async () => {
       const given = readSessionData(input.data);
-      return { data: asRecord(await this.runtime.payments.cancel(given.session_id, given)) };
+      try {
+        return { data: asRecord(await this.runtime.payments.cancel(given.session_id, given)) };
+      } catch (error) {
+        // Medusa drops the session (a new one replaces it): paid money stays on record, and the reconciliation
+        // refunds it unless an order has it.
+        if (error instanceof QfpayOperationError && error.code === "already_paid") return { data: input.data };
+        throw error;
+      }
     });
   }
 

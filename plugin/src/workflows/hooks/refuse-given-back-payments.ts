@@ -1,0 +1,30 @@
+import { MedusaError } from "@medusajs/framework/utils";
+import { completeCartWorkflow } from "@medusajs/medusa/core-flows";
+import { isGivenBack } from "../../core/ledger";
+import { qfpayModuleOf, qfpayRuntimeOf } from "../../modules/qfpay/runtime-of";
+import { isQfpayProviderId } from "../../providers/qfpay/provider-id";
+
+interface CartSessions {
+  payment_collection?: { payment_sessions?: Array<{ provider_id?: string; status?: string; data?: Record<string, unknown> } | null> | null } | null;
+}
+
+/**
+ * Medusa completes a cart with a session it authorized earlier without asking the provider again. A QFPay
+ * payment given back (refunded because no order could take it) must not pay for this order: completion stops
+ * here, before any order exists, under the cart's lock.
+ */
+completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
+  if (!qfpayModuleOf(container).configured) return;
+  const sessions = (cart as CartSessions).payment_collection?.payment_sessions ?? [];
+  const { store } = qfpayRuntimeOf(container).payments;
+  for (const session of sessions) {
+    if (!isQfpayProviderId(session?.provider_id) || typeof session?.data?.out_trade_no !== "string") continue;
+    const record = await store.get(session.data.out_trade_no);
+    if (record && isGivenBack(record)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `The QFPay payment ${record.out_trade_no} of this cart was refunded (${record.resolution_note ?? "no order could take it"}): pay again`,
+      );
+    }
+  }
+});
