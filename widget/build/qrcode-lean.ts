@@ -2,9 +2,13 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
 
+/**
+ * Stand-ins for two of qrcode's modules. They, and the tables module below, are CommonJS like the encoder they
+ * join: an ES module required from CommonJS would make the bundler add its interop helpers (half a kB gzip).
+ */
 const STUBS: Readonly<Record<string, string>> = {
-  "./segments": "./qrcode-lean/segments.js",
-  "./regex": "./qrcode-lean/regex.js",
+  "./segments": "./qrcode-lean/segments.cjs",
+  "./regex": "./qrcode-lean/regex.cjs",
 };
 
 const EC_TABLES_ID = "\0qfpay-qrcode-lean:error-correction-code";
@@ -26,14 +30,14 @@ function levelMTablesModule(): string {
   const versions = Array.from({ length: 40 }, (_, i) => i + 1);
   const blocks = versions.map((v) => ec.getBlocksCount(v, levels[QR_ERROR_CORRECTION_LEVEL]));
   const codewords = versions.map((v) => ec.getTotalCodewordsCount(v, levels[QR_ERROR_CORRECTION_LEVEL]));
-  return `import { ${QR_ERROR_CORRECTION_LEVEL} as LEVEL } from "qrcode/lib/core/error-correction-level.js";
+  return `const LEVEL = require("qrcode/lib/core/error-correction-level.js").${QR_ERROR_CORRECTION_LEVEL};
 const BLOCKS = ${JSON.stringify(blocks)};
 const CODEWORDS = ${JSON.stringify(codewords)};
 function only(level) {
   if (level !== LEVEL) throw new Error("Only error correction level ${QR_ERROR_CORRECTION_LEVEL} is bundled");
 }
-export function getBlocksCount(version, level) { only(level); return BLOCKS[version - 1]; }
-export function getTotalCodewordsCount(version, level) { only(level); return CODEWORDS[version - 1]; }
+exports.getBlocksCount = (version, level) => { only(level); return BLOCKS[version - 1]; };
+exports.getTotalCodewordsCount = (version, level) => { only(level); return CODEWORDS[version - 1]; };
 `;
 }
 

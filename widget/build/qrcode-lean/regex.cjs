@@ -3,6 +3,6 @@
 const NUMERIC = /^[0-9]+$/;
 const ALPHANUMERIC = /^[A-Z0-9 $%*+\-./:]+$/;
 
-export const testNumeric = (text) => NUMERIC.test(text);
-export const testAlphanumeric = (text) => ALPHANUMERIC.test(text);
-export const testKanji = () => false;
+exports.testNumeric = (text) => NUMERIC.test(text);
+exports.testAlphanumeric = (text) => ALPHANUMERIC.test(text);
+exports.testKanji = () => false;
