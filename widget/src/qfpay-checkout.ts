@@ -2,7 +2,8 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { CheckoutApiError, fetchCheckoutStatus, refreshCheckoutStatus, type CheckoutEndpoint } from "./api.js";
 import { findConfigError } from "./config.js";
 import { isFinalCheckoutStatus, isWalletId, type CheckoutStatus, type CheckoutStatusValue, type FinalCheckoutStatus, type OpenCheckoutStatus } from "@qfpay-medusa/shared/checkout";
-import { Countdown, crossesAnnouncement } from "./controllers/countdown.js";
+import { Announcer } from "./controllers/announcer.js";
+import { Countdown } from "./controllers/countdown.js";
 import { DEFAULT_POLL_TIMING, StatusPoller } from "./controllers/status-poller.js";
 import type { CartFlowLike, DropInHooks, ModeView } from "./drop-in-host.js";
 import { qfpayEvent, type QfpayEventDetails, type QfpayEventName } from "./events.js";
@@ -135,7 +136,6 @@ export class QfpayCheckout extends LitElement {
     refreshing: { state: true, attribute: false },
     codeExpired: { state: true, attribute: false },
     messages: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
     copyState: { state: true, attribute: false },
     refreshError: { state: true, attribute: false },
   };
@@ -166,7 +166,6 @@ export class QfpayCheckout extends LitElement {
   declare private refreshing: boolean;
   declare private codeExpired: boolean;
   declare private messages: Messages | undefined;
-  declare private announcement: string;
   declare private copyState: keyof typeof COPY_LABELS;
   declare private refreshError: ErrorCode | undefined;
 
@@ -180,10 +179,14 @@ export class QfpayCheckout extends LitElement {
     },
   });
 
-  readonly #countdown = new Countdown(this, { onExpire: () => this.#onCodeExpired() });
+  readonly #announcer = new Announcer(this);
+
+  readonly #countdown = new Countdown(this, {
+    onExpire: () => this.#onCodeExpired(),
+    onCrossing: (seconds) => this.#announce(this.#text.timeLeft(Math.floor(seconds / 60), seconds % 60)),
+  });
 
   #localeWanted: LocaleId | undefined;
-  #lastAnnouncedSeconds: number | null = null;
   #expiryReported = false;
   #refreshAbort: AbortController | undefined;
   #qrCache: { text: string; geometry: QrSvgGeometry } | undefined;
@@ -206,7 +209,6 @@ export class QfpayCheckout extends LitElement {
     this.reconnecting = false;
     this.refreshing = false;
     this.codeExpired = false;
-    this.announcement = "";
     this.copyState = "idle";
   }
 
@@ -329,7 +331,6 @@ export class QfpayCheckout extends LitElement {
     if (newCode) {
       this.codeExpired = false;
       this.#expiryReported = false;
-      this.#lastAnnouncedSeconds = null;
       this.copyState = "idle";
     }
     if (isFinalCheckoutStatus(status.status)) this.#countdown.clear();
@@ -391,7 +392,7 @@ export class QfpayCheckout extends LitElement {
   }
 
   #announce(text: string): void {
-    this.announcement = text;
+    this.#announcer.announce(text);
   }
 
   #emit<K extends QfpayEventName>(name: K, detail: QfpayEventDetails[K], cancelable = false): boolean {
@@ -442,7 +443,7 @@ export class QfpayCheckout extends LitElement {
   protected override render(): TemplateResult {
     return html`<div class="base" part="base" lang=${this.#text.intlLocale}>
       ${this.messages === undefined ? this.#renderLoading(false) : this.#renderBody()}
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      ${this.#announcer.render()}
     </div>`;
   }
 
@@ -575,19 +576,6 @@ export class QfpayCheckout extends LitElement {
       ${this.refreshError !== undefined ? html`<p class="muted" role="alert">${m.errors[this.refreshError]}</p>` : nothing}
       ${view.action !== null ? html`<slot name="actions"></slot>` : nothing}
     </div>`;
-  }
-
-  protected override updated(): void {
-    this.#announceCountdown();
-  }
-
-  /** Speaks the time left at whole minutes, 30 s and 10 s, not every second. */
-  #announceCountdown(): void {
-    const seconds = this.#countdown.remainingSeconds;
-    const previous = this.#lastAnnouncedSeconds;
-    this.#lastAnnouncedSeconds = seconds;
-    if (seconds === null || previous === null || seconds === 0 || !crossesAnnouncement(previous, seconds)) return;
-    this.#announce(this.#text.timeLeft(Math.floor(seconds / 60), seconds % 60));
   }
 }
 

@@ -3,6 +3,8 @@ import { isServer, type ReactiveController, type ReactiveControllerHost } from "
 export interface CountdownOptions {
   /** Called once per deadline when the time is up. */
   onExpire(): void;
+  /** Called when the time left passes a moment worth announcing (see `crossesAnnouncement`), with the seconds left. */
+  onCrossing?(seconds: number): void;
 }
 
 /** Remaining seconds at which the countdown is worth announcing to screen readers (besides whole minutes). */
@@ -31,6 +33,8 @@ export class Countdown implements ReactiveController {
   #offset = 0;
   #total = 0;
   #expiredNotified = false;
+  /** The seconds shown at the last tick of this deadline; null before its first. */
+  #shownSeconds: number | null = null;
   #connected = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -55,6 +59,7 @@ export class Countdown implements ReactiveController {
       this.#deadline = expiresAt === null ? null : Date.parse(expiresAt);
       this.#total = this.#deadline === null ? 0 : Math.max(1, this.#deadline - serverNow);
       this.#expiredNotified = false;
+      this.#shownSeconds = null;
     }
     this.#tick();
   }
@@ -97,6 +102,7 @@ export class Countdown implements ReactiveController {
     const remaining = this.remainingMs;
     if (remaining === null || !this.#connected || isServer) return;
     this.#host.requestUpdate();
+    this.#noteCrossing(Math.ceil(remaining / 1000));
     if (remaining <= 0) {
       if (!this.#expiredNotified) {
         this.#expiredNotified = true;
@@ -107,6 +113,12 @@ export class Countdown implements ReactiveController {
     // Wake at the next whole second of remaining time, so the display never skips a number.
     const untilNextSecond = remaining % 1000 || 1000;
     this.#timer = setTimeout(() => this.#tick(), untilNextSecond);
+  }
+
+  #noteCrossing(seconds: number): void {
+    const previous = this.#shownSeconds;
+    this.#shownSeconds = seconds;
+    if (previous !== null && seconds > 0 && crossesAnnouncement(previous, seconds)) this.#options.onCrossing?.(seconds);
   }
 
   #clearTimer(): void {
