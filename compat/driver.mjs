@@ -90,7 +90,9 @@ function startMedusa(env) {
   cleanups.push(() => {
     try {
       process.kill(-child.pid, "SIGTERM");
-    } catch {}
+    } catch {
+      // Already gone.
+    }
   });
   return child;
 }
@@ -230,7 +232,9 @@ try {
   console.error(`compat: FAILED: ${error instanceof Error ? error.message : String(error)}`);
   try {
     console.error(`--- last lines of ${medusaLog}\n${readFileSync(medusaLog, "utf8").split("\n").slice(-40).join("\n")}`);
-  } catch {}
+  } catch {
+    // No log was written.
+  }
 } finally {
   for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => {});
 }

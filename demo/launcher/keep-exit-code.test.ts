@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process"
-import { dirname, join } from "node:path"
+import { dirname } from "node:path"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
 

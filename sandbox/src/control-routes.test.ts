@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPayment, MERCHANT, startReceiver, startTestSandbox, type Receiver } from "./test-support.js";
+import { controlCall, createPayment, MERCHANT, startReceiver, startTestSandbox, type Receiver } from "./test-support.js";
 import type { LedgerEntry, Sandbox } from "./types.js";
 
 let sandbox: Sandbox;
@@ -13,14 +13,7 @@ afterAll(async () => {
   await receiver.close();
 });
 
-async function control(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const response = await fetch(`${sandbox.url}/__sandbox${path}`, {
-    method,
-    headers: { "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, json: await response.json() };
-}
+const control = (method: string, path: string, body?: unknown) => controlCall(sandbox, method, path, body);
 
 describe("control API over HTTP", () => {
   it("pays by syssn or out_trade_no and lists the ledger", async () => {

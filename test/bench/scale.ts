@@ -104,7 +104,7 @@ const scale = await phase("start the stack (Postgres, Redis, 2 Medusa instances,
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void scale.stop().finally(() => process.exit(130)))
 try {
   const polling: PollingFigures[] = []
-  let pending: PendingCheckout[] = []
+  const pending: PendingCheckout[] = []
   let throughput: Awaited<ReturnType<typeof routeThroughput>> | undefined
   const paid: { notifications: boolean; ms: number[] }[] = []
   for (const size of SIZES) {
