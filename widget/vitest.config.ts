@@ -1,5 +1,5 @@
 import { playwright } from "@vitest/browser-playwright";
-import { defineConfig, type Plugin } from "vitest/config";
+import { defineConfig, type Plugin, type TestProjectInlineConfiguration } from "vitest/config";
 import { qrcodeLean } from "./build/qrcode-lean.js";
 
 /**
@@ -19,6 +19,46 @@ function webTestRunnerSocketStub(): Plugin {
   };
 }
 
+/**
+ * The component tests in Debian's Chromium, once against Lit's development build (what vite picks for tests: the
+ * "development" export condition) and once against its production build, the one storefronts ship. Both fail a
+ * test in which Lit warns (only the development build does).
+ */
+function chromium(name: string, lit: "development" | "production", conditions?: string[]): TestProjectInlineConfiguration {
+  return {
+    extends: true,
+    ...(conditions ? { resolve: { conditions } } : {}),
+    test: {
+      name,
+      provide: { litBuild: lit },
+      include: ["src/**/*.test.ts"],
+      exclude: ["src/**/*.node.test.ts"],
+      globalSetup: ["./src/test-support/global-setup.ts"],
+      setupFiles: ["./src/test-support/fail-on-lit-warnings.ts"],
+      browser: {
+        enabled: true,
+        headless: true,
+        screenshotFailures: false,
+        provider: playwright({
+          launchOptions: {
+            executablePath: "/usr/bin/chromium",
+            args: [
+              "--no-sandbox",
+              "--disable-gpu",
+              "--disable-background-networking",
+              "--disable-component-update",
+              "--disable-sync",
+              "--no-first-run",
+            ],
+          },
+          contextOptions: { permissions: ["clipboard-read", "clipboard-write"] },
+        }),
+        instances: [{ browser: "chromium" }],
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // The same lean QR encoder as the production build, so the decode tests check what ships.
   plugins: [webTestRunnerSocketStub(), qrcodeLean()],
@@ -32,35 +72,9 @@ export default defineConfig({
   },
   test: {
     projects: [
-      {
-        extends: true,
-        test: {
-          name: "chromium",
-          include: ["src/**/*.test.ts"],
-          exclude: ["src/**/*.node.test.ts"],
-          globalSetup: ["./src/test-support/global-setup.ts"],
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({
-              launchOptions: {
-                executablePath: "/usr/bin/chromium",
-                args: [
-                  "--no-sandbox",
-                  "--disable-gpu",
-                  "--disable-background-networking",
-                  "--disable-component-update",
-                  "--disable-sync",
-                  "--no-first-run",
-                ],
-              },
-              contextOptions: { permissions: ["clipboard-read", "clipboard-write"] },
-            }),
-            instances: [{ browser: "chromium" }],
-          },
-        },
-      },
+      chromium("chromium", "development"),
+      // Vite's browser conditions without "development": Lit resolves to its production build.
+      chromium("chromium (Lit production)", "production", ["module", "browser", "production"]),
       {
         extends: true,
         test: { name: "node", include: ["src/**/*.node.test.ts", "build/**/*.node.test.ts"], environment: "node" },

@@ -4,6 +4,8 @@ import { StatusServer } from "./status-server.js";
 declare module "vitest" {
   export interface ProvidedContext {
     statusServerUrl: string;
+    /** Which of Lit's builds the project's tests run against (vitest.config.ts). */
+    litBuild: "development" | "production";
   }
 }
 
