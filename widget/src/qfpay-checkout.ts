@@ -4,11 +4,12 @@ import { findConfigError } from "./config.js";
 import { isFinalCheckoutStatus, isWalletId, type CheckoutStatus, type CheckoutStatusValue, type FinalCheckoutStatus, type OpenCheckoutStatus } from "@qfpay-medusa/shared/checkout";
 import { Announcer } from "./controllers/announcer.js";
 import { Countdown } from "./controllers/countdown.js";
+import { LocalizeController } from "./controllers/localize.js";
 import { DEFAULT_POLL_TIMING, StatusPoller } from "./controllers/status-poller.js";
 import type { CartFlowLike, DropInHooks, ModeView } from "./drop-in-host.js";
 import { qfpayEvent, type QfpayEventDetails, type QfpayEventName } from "./events.js";
 import { formatAmount, formatClock } from "./format.js";
-import { en, loadMessages, resolveLocale, type ErrorCode, type LocaleId, type Messages } from "./i18n/index.js";
+import { en, type ErrorCode, type Messages } from "./i18n/index.js";
 import { resultIcon, walletMark, type ResultTone } from "./icons.js";
 import { qrSvgGeometry, type QrSvgGeometry } from "./qr-svg.js";
 import { parseOriginList, safeRedirectUrl } from "./redirect-guard.js";
@@ -135,7 +136,6 @@ export class QfpayCheckout extends LitElement {
     reconnecting: { state: true, attribute: false },
     refreshing: { state: true, attribute: false },
     codeExpired: { state: true, attribute: false },
-    messages: { state: true, attribute: false },
     copyState: { state: true, attribute: false },
     refreshError: { state: true, attribute: false },
   };
@@ -165,7 +165,6 @@ export class QfpayCheckout extends LitElement {
   declare private reconnecting: boolean;
   declare private refreshing: boolean;
   declare private codeExpired: boolean;
-  declare private messages: Messages | undefined;
   declare private copyState: keyof typeof COPY_LABELS;
   declare private refreshError: ErrorCode | undefined;
 
@@ -179,6 +178,7 @@ export class QfpayCheckout extends LitElement {
     },
   });
 
+  readonly #localize = new LocalizeController(this, () => this.locale);
   readonly #announcer = new Announcer(this);
 
   readonly #countdown = new Countdown(this, {
@@ -186,7 +186,6 @@ export class QfpayCheckout extends LitElement {
     onCrossing: (seconds) => this.#announce(this.#text.timeLeft(Math.floor(seconds / 60), seconds % 60)),
   });
 
-  #localeWanted: LocaleId | undefined;
   #expiryReported = false;
   #refreshAbort: AbortController | undefined;
   #qrCache: { text: string; geometry: QrSvgGeometry } | undefined;
@@ -250,7 +249,6 @@ export class QfpayCheckout extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has("locale")) this.#chooseLocale();
     if (changed.has("pollInterval")) {
       const interval = Number.isFinite(this.pollInterval) ? Math.max(MIN_POLL_INTERVAL_MS, this.pollInterval) : DEFAULT_POLL_TIMING.interval;
       this.#poller.timing = { ...this.#poller.timing, interval };
@@ -265,7 +263,7 @@ export class QfpayCheckout extends LitElement {
   }
 
   get #text(): Messages {
-    return this.messages ?? en;
+    return this.#localize.text;
   }
 
   #configure(): void {
@@ -299,22 +297,6 @@ export class QfpayCheckout extends LitElement {
     const { CartFlow } = await import("./cart/cart-flow.js");
     this.#cart ??= new CartFlow(this, this.#hooks);
     this.requestUpdate();
-  }
-
-  #chooseLocale(): void {
-    const pageLang = this.closest("[lang]")?.getAttribute("lang") ?? globalThis.document?.documentElement.lang;
-    const locale = resolveLocale(this.locale || pageLang);
-    if (locale === this.#localeWanted) return;
-    this.#localeWanted = locale;
-    loadMessages(locale).then(
-      (messages) => {
-        if (this.#localeWanted === locale) this.messages = messages;
-      },
-      () => {
-        // The language chunk could not be fetched (offline, CSP): English is better than nothing.
-        if (this.#localeWanted === locale) this.messages = en;
-      },
-    );
   }
 
   #applyStatus(status: CheckoutStatus, receivedAt: number): void {
@@ -442,7 +424,7 @@ export class QfpayCheckout extends LitElement {
 
   protected override render(): TemplateResult {
     return html`<div class="base" part="base" lang=${this.#text.intlLocale}>
-      ${this.messages === undefined ? this.#renderLoading(false) : this.#renderBody()}
+      ${this.#localize.messages === undefined ? this.#renderLoading(false) : this.#renderBody()}
       ${this.#announcer.render()}
     </div>`;
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { checkoutAttributes, cleanup, find, mount, shadow, textOf } from "../test-support/mount.js";
+import { checkoutAttributes, cleanup, find, mount, shadow, textOf, waitForText } from "../test-support/mount.js";
 import { setSession, uniqueSessionId } from "../test-support/stand-in.js";
 import en from "./en.js";
 import { LOCALES, loadMessages, resolveLocale } from "./index.js";
@@ -65,6 +65,20 @@ describe("<qfpay-checkout> languages", () => {
     const { el } = await mount(checkoutAttributes(id, { locale: undefined }));
     await find(el, "svg.qr");
     expect(textOf(el)).toContain("Alipay で支払う");
+  });
+
+  it("follows a later change of the page's lang", async () => {
+    // A final status: no countdown or poll updates the element, only the change of lang does.
+    const id = uniqueSessionId("page-lang-change");
+    await setSession(id, { status: "succeeded" });
+    document.documentElement.lang = "en";
+    const { el } = await mount(checkoutAttributes(id, { locale: undefined }));
+    await find(el, "[part=result]");
+    expect(textOf(el)).toContain("Payment successful");
+    const ja = await loadMessages("ja");
+    document.documentElement.lang = "ja";
+    await waitForText(el, ja.succeededTitle);
+    expect(shadow(el).querySelector(".base")!.getAttribute("lang")).toBe(ja.intlLocale);
   });
 
   it("follows the nearest lang attribute around it", async () => {
