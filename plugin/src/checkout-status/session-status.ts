@@ -1,7 +1,7 @@
 import type { CheckoutStatus, CheckoutStatusValue } from "@qfpay-medusa/shared";
 import { isGivenBack } from "../core/ledger";
 import type { SessionPayments } from "../core/session-payments";
-import { readSessionData } from "../providers/qfpay/session-data";
+import { readSessionData } from "../qfpay";
 import { checkoutStatusBody } from "./status-body";
 
 /** Payment session ids as Medusa makes them; anything else (a NUL byte, a path) is no session. */

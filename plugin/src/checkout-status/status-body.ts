@@ -1,7 +1,7 @@
 import type { CheckoutStatus } from "@qfpay-medusa/shared";
 import { checkoutStatusSchema, currencyExponent } from "@qfpay-medusa/shared";
-import type { QfpaySessionData } from "../providers/qfpay/session-data";
-import { checkoutStatusOf } from "../providers/qfpay/state-mapping";
+import type { QfpaySessionData } from "../qfpay";
+import { checkoutStatusOf } from "../qfpay";
 
 /** The JSON body of `GET /store/qfpay/payment-sessions/:id`, checked against the shared contract. */
 export function checkoutStatusBody(data: QfpaySessionData, now: Date): CheckoutStatus {

@@ -1,4 +1,4 @@
-import type { ResolvedQfpayOptions } from "../providers/qfpay/options";
+import type { ResolvedQfpayOptions } from "../qfpay";
 import { OPEN_STATES, type TransactionState } from "./ledger";
 
 /**

@@ -1,4 +1,4 @@
-import type { QfpayState } from "../providers/qfpay/state-mapping";
+import type { QfpayState } from "../qfpay";
 
 /**
  * The store's record of every QFPay transaction it opens (payments, pre-authorization captures, refunds) and

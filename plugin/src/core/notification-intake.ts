@@ -1,5 +1,5 @@
 import { parseOutTradeNo, type Notification } from "@qfpay-medusa/shared/server";
-import { headerValue, readNotification } from "../providers/qfpay/notification-check";
+import { headerValue, readNotification } from "../qfpay";
 import type { SessionPayments } from "./session-payments";
 import type { StoreOrders } from "./store-orders";
 

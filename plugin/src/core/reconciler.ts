@@ -1,4 +1,4 @@
-import type { ResolvedQfpayOptions } from "../providers/qfpay/options";
+import type { ResolvedQfpayOptions } from "../qfpay";
 import { currentPayment, type TransactionRecord } from "./ledger";
 import type { Lease } from "./lease";
 import { BudgetExhaustedError } from "./request-budget";

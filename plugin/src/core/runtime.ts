@@ -1,7 +1,5 @@
 import { QfpayClient } from "@qfpay-medusa/shared/server";
-import { createQfpayClient } from "../providers/qfpay/client-factory";
-import type { ResolvedQfpayOptions } from "../providers/qfpay/options";
-import { QfpayOrders } from "../providers/qfpay/qfpay-orders";
+import { createQfpayClient, QfpayOrders, type ResolvedQfpayOptions } from "../qfpay";
 import { budgetedCalls, type QfpayCalls } from "./budgeted-api";
 import type { TransactionStore } from "./ledger";
 import type { Lease } from "./lease";

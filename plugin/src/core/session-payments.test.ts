@@ -2,7 +2,7 @@ import { findPayType } from "@qfpay-medusa/shared";
 import { parseNotification, type Notification } from "@qfpay-medusa/shared/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_KEY, newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
-import type { QfpaySessionData } from "../providers/qfpay/session-data";
+import type { QfpaySessionData } from "../qfpay";
 
 let h: ProviderHarness;
 beforeAll(async () => {

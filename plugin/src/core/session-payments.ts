@@ -1,10 +1,19 @@
 import { QfpayGatewayError, statusCode, type Notification, type QueryRecord } from "@qfpay-medusa/shared/server";
-import { ended, observeOrder } from "../providers/qfpay/order-observation";
-import type { ResolvedQfpayOptions } from "../providers/qfpay/options";
-import { QfpayOperationError } from "../providers/qfpay/qfpay-operation-error";
-import { nextAttempt, type NewOrder, type OrderChange, type QfpayOrders } from "../providers/qfpay/qfpay-orders";
-import { paidStateOf, readSessionData, type QfpaySessionData } from "../providers/qfpay/session-data";
-import { holdsMoney, STATE_TABLE } from "../providers/qfpay/state-mapping";
+import {
+  ended,
+  holdsMoney,
+  nextAttempt,
+  observeOrder,
+  paidStateOf,
+  QfpayOperationError,
+  readSessionData,
+  STATE_TABLE,
+  type NewOrder,
+  type OrderChange,
+  type QfpayOrders,
+  type QfpaySessionData,
+  type ResolvedQfpayOptions,
+} from "../qfpay";
 import {
   currentPayment,
   holdsMoneyRecord,

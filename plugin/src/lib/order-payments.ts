@@ -1,7 +1,6 @@
 import { currencyExponent, findPayType, WALLETS, type WalletId } from "@qfpay-medusa/shared";
 import { isQfpayProviderId } from "../providers/qfpay/provider-id";
-import { readSessionData, refundedAmount, type QfpaySessionData } from "../providers/qfpay/session-data";
-import type { QfpayState } from "../providers/qfpay/state-mapping";
+import { readSessionData, refundedAmount, type QfpaySessionData, type QfpayState } from "../qfpay";
 import type { RecordedEvent, TransactionRecord } from "../core/ledger";
 import type { QfpayEventView, QfpayPaymentView, QfpayPaymentViewStatus, QfpayTransactionView } from "./admin-order-view";
 

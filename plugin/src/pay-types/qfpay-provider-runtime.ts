@@ -4,7 +4,7 @@
  */
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { qfpayModuleOf, qfpayRuntimeOf } from "../modules/qfpay/runtime-of";
-import type { ResolvedQfpayOptions } from "../providers/qfpay/options";
+import type { ResolvedQfpayOptions } from "../qfpay";
 import { isQfpayProviderId } from "../providers/qfpay/provider-id";
 
 export interface QfpayProviderRuntime {

@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
 import { loadOrderPayments } from "../lib/order-payments";
 import { qfpayModuleOf, qfpayRuntimeOf } from "../modules/qfpay/runtime-of";
 import { isQfpayProviderId } from "../providers/qfpay/provider-id";
-import { readSessionData } from "../providers/qfpay/session-data";
+import { readSessionData } from "../qfpay";
 
 /** After an order is placed, its display id goes onto the QFPay transaction (add_note), so QFPay's portal shows it. */
 export default async function qfpayOrderNote({ event, container }: SubscriberArgs<{ id: string }>): Promise<void> {

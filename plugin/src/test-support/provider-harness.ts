@@ -7,8 +7,7 @@ import { MemoryBudgetStore } from "../core/request-budget";
 import { QfpayRuntime } from "../core/runtime";
 import { InProcessSessionLock } from "../core/session-lock";
 import type { QfpayModuleService } from "../modules/qfpay";
-import type { QfpayApi } from "../providers/qfpay/qfpay-orders";
-import { parseQfpayOptions, type QfpayProviderOptions } from "../providers/qfpay/options";
+import { parseQfpayOptions, type QfpayApi, type QfpayProviderOptions } from "../qfpay";
 import { QfpayProviderService } from "../providers/qfpay/service";
 import { MemoryLedger } from "./memory-ledger";
 

@@ -1,4 +1,4 @@
-import { parseQfpayOptions, type ResolvedQfpayOptions } from "../../providers/qfpay/options";
+import { parseQfpayOptions, type ResolvedQfpayOptions } from "../../qfpay";
 
 /** What Medusa adds to every module's options; not the merchant's. */
 const MEDUSA_MODULE_OPTIONS = ["database"] as const;

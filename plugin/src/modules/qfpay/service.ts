@@ -4,7 +4,7 @@ import type { AcquiringLocking } from "../../core/lease";
 import { lockingLease } from "../../core/lease";
 import { QfpayRuntime } from "../../core/runtime";
 import { lockingSessionLock } from "../../core/session-lock";
-import type { ResolvedQfpayOptions } from "../../providers/qfpay/options";
+import type { ResolvedQfpayOptions } from "../../qfpay";
 import { PostgresBudgetStore } from "./budget-store";
 import { PostgresLedger, type LedgerTables, type SqlRunner } from "./ledger-store";
 import QfpayEvent from "./models/qfpay-event";

@@ -10,10 +10,7 @@ import {
   UnknownCurrencyError,
 } from "@qfpay-medusa/shared/server";
 import { BudgetExhaustedError } from "../../core/request-budget";
-import { PayTypeNotOfferedError } from "./pay-type-selection";
-import { QfpayOperationError, type QfpayOperationErrorCode } from "./qfpay-operation-error";
-import { ReturnUrlError } from "./return-url";
-import { SessionDataError } from "./session-data";
+import { PayTypeNotOfferedError, QfpayOperationError, ReturnUrlError, SessionDataError, type QfpayOperationErrorCode } from "../../qfpay";
 
 const OPERATION_ERROR_TYPES: Readonly<Record<QfpayOperationErrorCode, string>> = {
   already_paid: MedusaError.Types.NOT_ALLOWED,

@@ -6,7 +6,7 @@ import {
   startProviderHarness,
   type ProviderHarness,
 } from "../../test-support/provider-harness";
-import type { QfpaySessionData } from "./session-data";
+import type { QfpaySessionData } from "../../qfpay";
 import { QfpayProviderService } from "./service";
 
 let h: ProviderHarness;

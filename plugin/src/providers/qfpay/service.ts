@@ -27,13 +27,18 @@ import type { AcquiringLocking } from "../../core/lease";
 import type { QfpayRuntime } from "../../core/runtime";
 import type { QfpayModuleService } from "../../modules/qfpay";
 import { toMedusaError } from "./medusa-errors";
-import { QfpayOperationError } from "./qfpay-operation-error";
-import { headerValue, readNotification } from "./notification-check";
-import { qfpayOptionsSchema, type ResolvedQfpayOptions } from "./options";
-import { selectPayType } from "./pay-type-selection";
-import { checkReturnUrl } from "./return-url";
-import { readSessionData, type QfpaySessionData } from "./session-data";
-import { medusaStatusOf } from "./state-mapping";
+import {
+  checkReturnUrl,
+  headerValue,
+  medusaStatusOf,
+  QfpayOperationError,
+  qfpayOptionsSchema,
+  readNotification,
+  readSessionData,
+  selectPayType,
+  type QfpaySessionData,
+  type ResolvedQfpayOptions,
+} from "../../qfpay";
 
 type InjectedDependencies = {
   logger: Logger;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { storePayTypesSchema } from "@qfpay-medusa/shared";
-import { parseQfpayOptions } from "../../../../providers/qfpay/options";
+import { parseQfpayOptions } from "../../../../qfpay";
 import { GET } from "./route";
 
 const PHONE_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";

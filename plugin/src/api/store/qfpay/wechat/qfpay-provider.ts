@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types";
 import { MedusaError } from "@medusajs/framework/utils";
 import type { WechatOauthCredentials } from "@qfpay-medusa/shared/server";
-import { baseUrlOf } from "../../../../providers/qfpay/options";
+import { baseUrlOf } from "../../../../qfpay";
 import { qfpayProviderAmong, type QfpayProviderRuntime } from "../../../../pay-types/qfpay-provider-runtime";
 
 /** The QFPay provider a WeChat sign-in is for: the one named, else the only one configured. */

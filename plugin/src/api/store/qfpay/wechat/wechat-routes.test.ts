@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseQfpayOptions } from "../../../../providers/qfpay/options";
+import { parseQfpayOptions } from "../../../../qfpay";
 import { POST as startOauth } from "./oauth/route";
 import { POST as exchangeCode } from "./openid/route";
 

@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { MedusaError } from "@medusajs/framework/utils";
 import { wechatOauthCodeUrl } from "@qfpay-medusa/shared/server";
-import { checkReturnUrl, ReturnUrlError } from "../../../../../providers/qfpay/return-url";
+import { checkReturnUrl, ReturnUrlError } from "../../../../../qfpay";
 import { createOauthState, withOauthState } from "../oauth-state";
 import { oauthCredentialsOf, qfpayProviderFor } from "../qfpay-provider";
 

@@ -1,6 +1,6 @@
 import { findPayType } from "@qfpay-medusa/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { APP_CODE, CLIENT_KEY, countingQfpayApi, newSessionId, startProviderHarness, type ProviderHarness } from "../../test-support/provider-harness";
+import { APP_CODE, CLIENT_KEY, countingQfpayApi, newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
 import { parseQfpayOptions } from "./options";
 import { QfpayOperationError } from "./qfpay-operation-error";
 import { QfpayOrders } from "./qfpay-orders";

@@ -12,7 +12,7 @@ import { ENVIRONMENTS } from "@qfpay-medusa/shared";
 import { describe, expect, it } from "vitest";
 import { CHECKOUT_PAY_TYPE_CODE_LIST, CHECKOUT_PAY_TYPE_CODES, ENVIRONMENT_ID_LIST } from "./options";
 
-const pluginRoot = path.resolve(__dirname, "../../..");
+const pluginRoot = path.resolve(__dirname, "../..");
 const tsc = createRequire(__filename).resolve("typescript/bin/tsc");
 
 describe("provider option types", () => {
