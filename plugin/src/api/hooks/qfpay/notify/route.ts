@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils";
-import { rawBodyOf } from "../../../../lib/raw-body";
+import { rawBodyOf } from "../../../../notifications/raw-body";
 import { medusaStoreOrders } from "../../../../medusa/store-orders";
 import { qfpayRuntimeOf } from "../../../../modules/qfpay/runtime-of";
 
