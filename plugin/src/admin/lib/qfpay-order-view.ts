@@ -1,4 +1,4 @@
-import type { QfpayOrderView } from "../../lib/admin-order-view";
+import type { QfpayOrderView } from "../../admin-views/order-view";
 
 /** QFPay minor units → "123.45 HKD", with the exponent the server gave (QFPay's, not the browser's). */
 export function formatMinor(minor: number, exponent: number, currencyCode: string): string {

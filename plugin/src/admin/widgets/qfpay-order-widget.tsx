@@ -2,7 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk";
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types";
 import { Badge, Button, Container, Copy, Heading, Text } from "@medusajs/ui";
 import { useEffect, useState } from "react";
-import type { QfpayEventView, QfpayOrderView, QfpayPaymentView, QfpayPaymentViewStatus, QfpayTransactionView } from "../../lib/admin-order-view";
+import type { QfpayEventView, QfpayOrderView, QfpayPaymentView, QfpayPaymentViewStatus, QfpayTransactionView } from "../../admin-views/order-view";
 import { fetchQfpayOrderView, formatMinor, refundOrphan } from "../lib/qfpay-order-view";
 
 type Load = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; view: QfpayOrderView };

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
-import type { QfpayOrderView } from "../../../../../lib/admin-order-view";
-import { loadOrderPayments, qfpayEventViews, qfpayPaymentViews, qfpayTransactionViews } from "../../../../../lib/order-payments";
+import type { QfpayOrderView } from "../../../../../admin-views/order-view";
+import { loadOrderPayments, qfpayEventViews, qfpayPaymentViews, qfpayTransactionViews } from "../../../../../admin-views/order-payments";
 import { qfpayRuntimeOf } from "../../../../../modules/qfpay/runtime-of";
 
 /**

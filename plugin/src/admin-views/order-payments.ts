@@ -2,7 +2,7 @@ import { currencyExponent, findPayType, WALLETS, type WalletId } from "@qfpay-me
 import { isQfpayProviderId } from "../providers/qfpay/provider-id";
 import { readSessionData, refundedAmount, type QfpaySessionData, type QfpayState } from "../qfpay";
 import type { RecordedEvent, TransactionRecord } from "../core/ledger";
-import type { QfpayEventView, QfpayPaymentView, QfpayPaymentViewStatus, QfpayTransactionView } from "./admin-order-view";
+import type { QfpayEventView, QfpayPaymentView, QfpayPaymentViewStatus, QfpayTransactionView } from "./order-view";
 
 /** Medusa's query graph, as far as reading an order's payments goes. */
 export interface QueryGraphLike {
