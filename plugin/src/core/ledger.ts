@@ -83,7 +83,8 @@ export type LedgerEventKind =
   | "refund_outside"
   | "expired"
   | "notification_unmatched"
-  | "reconciliation_difference";
+  | "reconciliation_difference"
+  | "statement_difference";
 
 export interface RecordedEvent extends LedgerEvent {
   created_at: Date;
@@ -104,6 +105,8 @@ export interface TransactionStore {
   unresolvedPaid(limit: number): Promise<TransactionRecord[]>;
   /** Succeeded refunds not yet on the Medusa payment. */
   unrecordedRefunds(limit: number): Promise<TransactionRecord[]>;
+  /** Payments and refunds whose money QFPay confirmed in [from, to). */
+  confirmedBetween(from: Date, to: Date): Promise<TransactionRecord[]>;
   /** Marks a session's open transactions as watched until `until` (and due for a check soon). */
   markWatched(sessionId: string, until: Date): Promise<void>;
   /** The next checks of transactions QFPay's answer left as they were: one statement, no record counted as changed. */

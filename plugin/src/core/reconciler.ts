@@ -5,6 +5,7 @@ import { BudgetExhaustedError } from "./request-budget";
 import { refundedOf, type SessionPayments } from "./session-payments";
 import { isOrderPayment, medusaHolds, type SessionStanding, type StoreOrders } from "./store-orders";
 import type { QfpayCalls } from "./budgeted-api";
+import { checkPreviousDay, previousDay } from "./trade-bill-check";
 import { sweepWindow } from "./window-sweep";
 
 export interface ReconcileReport {
@@ -14,6 +15,8 @@ export interface ReconcileReport {
   orphansRefunded: number;
   orphansAwaitingRefund: number;
   refundsRecorded: number;
+  /** Differences found between QFPay's daily statement and the ledger (production environments). */
+  statementDifferences: number;
   errors: string[];
 }
 
@@ -21,12 +24,16 @@ export interface ReconcilerDeps {
   merchant: string;
   payments: SessionPayments;
   /** Reconciliation's share of the request budget. */
-  calls: Pick<QfpayCalls, "query">;
+  calls: Pick<QfpayCalls, "query" | "tradeBill">;
+  /** Compare QFPay's statement of each day with the ledger (QFPay serves statements in production only). */
+  dailyStatement: boolean;
   options: Pick<ResolvedQfpayOptions, "autoRefundOrphans" | "completeAfterSeconds" | "txzone" | "outTradeNoPrefix">;
   lease: Lease;
   logger?: { info(message: string): void; warn(message: string): void } | undefined;
 }
 
+/** Statement differences of transactions the ledger does not know are kept under this pseudo session. */
+export const STATEMENT_EVENTS = "qfpay_statement";
 /** How often the reconciliation reads QFPay's recent transactions by time. */
 const WINDOW_SWEEP_EVERY_MS = 5 * 60_000;
 /** After this many failed completions (on record, across restarts), a paid order whose cart will not complete is given back. */
@@ -44,6 +51,8 @@ const SWEEP_SPACING_SECONDS = 5;
  */
 export class Reconciler {
   private lastWindowSweep = 0;
+  /** The last day whose statement was compared here (another instance may compare it too; events are not doubled). */
+  private statementChecked: string | undefined;
 
   constructor(private readonly deps: ReconcilerDeps) {}
 
@@ -54,6 +63,7 @@ export class Reconciler {
   private async run(medusa: StoreOrders): Promise<ReconcileReport> {
     const report = emptyReport(true);
     await this.sweepWindowWhenDue(report);
+    await this.checkStatementWhenDue(report);
     const { store } = this.deps.payments;
     for (const record of await store.unresolvedPaid(SWEEP_SIZE)) {
       try {
@@ -86,6 +96,27 @@ export class Reconciler {
       }
     } catch (error) {
       if (!(error instanceof BudgetExhaustedError)) report.errors.push(`time-window sweep: ${(error as Error).message}`);
+    }
+  }
+
+  /** Once a day, QFPay's statement of the day before against the ledger; each difference is an event for admins. */
+  private async checkStatementWhenDue(report: ReconcileReport): Promise<void> {
+    const { payments } = this.deps;
+    const day = previousDay(payments.now(), this.deps.options.txzone).date;
+    if (!this.deps.dailyStatement || this.statementChecked === day) return;
+    try {
+      const { differences } = await checkPreviousDay(this.deps.calls, payments.store, this.deps.options, payments.now());
+      this.statementChecked = day;
+      for (const difference of differences) {
+        const sessionId = difference.session_id ?? STATEMENT_EVENTS;
+        const known = await payments.store.eventsOf([sessionId]);
+        if (known.some((event) => event.kind === "statement_difference" && event.message === difference.message)) continue;
+        await payments.event({ session_id: sessionId, out_trade_no: difference.out_trade_no, kind: "statement_difference", message: difference.message });
+        report.errors.push(difference.message);
+      }
+      report.statementDifferences = differences.length;
+    } catch (error) {
+      if (!(error instanceof BudgetExhaustedError)) report.errors.push(`daily statement of ${day}: ${(error as Error).message}`);
     }
   }
 
@@ -202,7 +233,7 @@ export class Reconciler {
 }
 
 function emptyReport(ran: boolean): ReconcileReport {
-  return { ran, completed: 0, orders: 0, orphansRefunded: 0, orphansAwaitingRefund: 0, refundsRecorded: 0, errors: [] };
+  return { ran, completed: 0, orders: 0, orphansRefunded: 0, orphansAwaitingRefund: 0, refundsRecorded: 0, statementDifferences: 0, errors: [] };
 }
 
 /** Why a paid order can never be its session's order; undefined when it still can. */

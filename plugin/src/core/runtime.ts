@@ -9,6 +9,7 @@ import { RequestBudget, type BudgetStore } from "./request-budget";
 import { SessionPayments } from "./session-payments";
 import type { SessionLock } from "./session-lock";
 import { StatusSync } from "./status-sync";
+import { servesDailyStatement } from "./trade-bill-check";
 import type { StoreOrders } from "./store-orders";
 
 export interface RuntimeLogger {
@@ -28,6 +29,8 @@ export interface QfpayRuntimeDeps {
   client?: QfpayCalls | undefined;
   onChange?: ((sessionId: string) => void | Promise<void>) | undefined;
   now?: () => Date;
+  /** Compare QFPay's daily statement with the ledger; by default in production environments (the only ones serving it). */
+  dailyStatement?: boolean | undefined;
 }
 
 /**
@@ -78,6 +81,7 @@ export class QfpayRuntime {
       merchant: this.merchant,
       payments: this.payments,
       calls: this.reconcileCalls,
+      dailyStatement: deps.dailyStatement ?? servesDailyStatement(deps.options),
       options: deps.options,
       lease: deps.lease,
       logger: deps.logger,

@@ -60,6 +60,12 @@ export class MemoryLedger implements TransactionStore {
     return this.all().filter((record) => record.kind === "refund" && record.state === "succeeded" && record.resolution === null).slice(0, limit);
   }
 
+  async confirmedBetween(from: Date, to: Date): Promise<TransactionRecord[]> {
+    return this.all().filter(
+      (record) => (record.kind === "payment" || record.kind === "refund") && record.confirmed_at !== null && record.confirmed_at >= from && record.confirmed_at < to,
+    );
+  }
+
   async markWatched(sessionId: string, until: Date): Promise<void> {
     for (const record of this.all()) {
       if (record.session_id !== sessionId || record.next_check_at === null) continue;

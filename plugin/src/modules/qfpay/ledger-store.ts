@@ -82,6 +82,11 @@ export class PostgresLedger implements TransactionStore {
     return rows.map(toRecord);
   }
 
+  async confirmedBetween(from: Date, to: Date): Promise<TransactionRecord[]> {
+    const rows = await this.tables.listQfpayTransactions({ kind: ["payment", "refund"], confirmed_at: { $gte: from, $lt: to } }, { order: { confirmed_at: "ASC" } });
+    return rows.map(toRecord);
+  }
+
   async markWatched(sessionId: string, until: Date): Promise<void> {
     // One write per session every few seconds at most, however many tabs poll: this instance remembers what it
     // marked, and rows watched for long enough are skipped.
