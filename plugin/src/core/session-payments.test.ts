@@ -68,11 +68,17 @@ describe("one session's transitions, serialized", () => {
     h.sandbox.control.pay(data.out_trade_no);
     const notification = await notificationOf(data.out_trade_no);
     expect(await h.runtime.payments.notification(data.session_id, { ...notification, syssn: "29990101000000000000000000" })).toMatchObject({ kind: "mismatch" });
+    // QFPay's query does not confirm it yet: the claim is on record, the money is not.
+    h.sandbox.control.faults.set({ forceRespcd: { respcd: "1143", endpoint: "query" } });
     await h.runtime.payments.notification(data.session_id, notification);
     const claimed = h.ledger.records.get(data.out_trade_no)!;
     expect(claimed).toMatchObject({ state: "pending", confirmed_at: null });
     expect(claimed.notified_at).not.toBeNull();
     expect(claimed.next_check_at!.getTime()).toBeLessThanOrEqual(Date.now());
+    // Once QFPay's query says paid (here the duplicate notification asks at once), the money is on record.
+    h.sandbox.control.faults.clear();
+    expect(await h.runtime.payments.notification(data.session_id, notification)).toMatchObject({ kind: "complete" });
+    expect(h.ledger.records.get(data.out_trade_no)).toMatchObject({ state: "paid", confirmed_at: expect.any(Date) });
   });
 
   it("a refund notification that arrives before the refund's answer is on record, not refused", async () => {

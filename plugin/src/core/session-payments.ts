@@ -445,6 +445,9 @@ export class SessionPayments {
     if (current?.out_trade_no !== record.out_trade_no || record.resolution !== null) {
       return { kind: "recorded", message: `attempt ${record.attempt} is not the session's current order: the reconciliation settles it` };
     }
+    // Confirmed with QFPay now, under this lock, so a waiting tab sees the payment before Medusa's workflow runs
+    // (whose authorize then finds it confirmed and asks nothing). Should QFPay not answer, authorize asks again.
+    await this.refreshed(current, false).catch(() => undefined);
     return { kind: "complete", sessionId, action: dataOf(record).preauth ? "authorized" : "captured" };
   }
 
