@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadOrderPayments, qfpayPaymentViews, type QueryGraphLike } from "./order-payments";
+import { qfpayPaymentViews } from "./build-order-view";
 
 const qfpayData = {
   session_id: "payses_01ABC",
@@ -23,26 +23,6 @@ const qfpayData = {
 };
 
 describe("order payments for the admin", () => {
-  it("loads an order's payments across payment collections", async () => {
-    const query: QueryGraphLike = {
-      graph: async (config) => {
-        expect(config).toMatchObject({ entity: "order", filters: { id: "order_1" } });
-        return {
-          data: [
-            {
-              id: "order_1",
-              display_id: 7,
-              payment_collections: [{ payments: [{ id: "pay_1", provider_id: "pp_qfpay_qfpay", data: qfpayData }] }, { payments: null }],
-            },
-          ],
-        };
-      },
-    };
-    const order = await loadOrderPayments(query, "order_1");
-    expect(order).toMatchObject({ id: "order_1", display_id: 7, payments: [{ id: "pay_1" }] });
-    expect(await loadOrderPayments({ graph: async () => ({ data: [] }) }, "order_x")).toBeUndefined();
-  });
-
   it("shows QFPay payments only, with public ids, status, capture and refunds", () => {
     const views = qfpayPaymentViews([
       { id: "pay_1", provider_id: "pp_qfpay_qfpay", data: qfpayData },

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework";
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils";
-import { loadOrderPayments } from "../admin-views/order-payments";
+import { loadOrderPayments } from "../medusa/order-payments";
 import { qfpayModuleOf, qfpayRuntimeOf } from "../modules/qfpay/runtime-of";
 import { isQfpayProviderId } from "../providers/qfpay/provider-id";
 import { readSessionData } from "../qfpay";

@@ -1,7 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils";
 import type { QfpayOrderView } from "../../../../../admin-views/order-view";
-import { loadOrderPayments, qfpayEventViews, qfpayPaymentViews, qfpayTransactionViews } from "../../../../../admin-views/order-payments";
+import { qfpayEventViews, qfpayPaymentViews, qfpayTransactionViews } from "../../../../../admin-views/build-order-view";
+import { loadOrderPayments } from "../../../../../medusa/order-payments";
 import { qfpayRuntimeOf } from "../../../../../modules/qfpay/runtime-of";
 
 /**
