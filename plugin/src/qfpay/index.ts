@@ -12,4 +12,4 @@ export { QfpayOperationError, type QfpayOperationErrorCode } from "./qfpay-opera
 export { nextAttempt, QfpayOrders, type NewOrder, type OrderChange, type QfpayApi } from "./qfpay-orders";
 export { checkReturnUrl, ReturnUrlError } from "./return-url";
 export { paidStateOf, readSessionData, refundedAmount, SessionDataError, type QfpaySessionData } from "./session-data";
-export { checkoutStatusOf, holdsMoney, medusaStatusOf, STATE_TABLE, type QfpayState } from "./state-mapping";
+export { checkoutStatusOf, holdsMoney, STATE_TABLE, type QfpayState } from "./state-mapping";

@@ -8,42 +8,23 @@ import type { CheckoutStatusValue } from "@qfpay-medusa/shared";
 export const QFPAY_STATES = ["pending", "processing", "paid", "frozen", "failed", "expired", "canceled"] as const;
 export type QfpayState = (typeof QFPAY_STATES)[number];
 
-/** Medusa's payment-session statuses (the values of PaymentSessionStatus). */
-export type MedusaSessionStatus =
-  | "pending"
-  | "authorized"
-  | "captured"
-  | "requires_more"
-  | "error"
-  | "canceled"
-  | "pending_authorization";
-
 interface StateRow {
-  /** What authorizePayment / getPaymentStatus report. */
-  medusa: MedusaSessionStatus;
   /** What the store route reports to `<qfpay-checkout>`. */
   checkout: CheckoutStatusValue;
   /** Nothing more will happen to this QFPay order. */
   final: boolean;
 }
 
-/**
- * QFPay state → Medusa and checkout status. An auto-capture wallet that is paid is `captured`
- * (Medusa records payment and capture); a frozen pre-authorization is `authorized` until authtrade.
- */
+/** QFPay state → checkout status, and whether it is final. Medusa's session status of each state is the provider's (session-status.ts). */
 export const STATE_TABLE: Readonly<Record<QfpayState, StateRow>> = {
-  pending: { medusa: "pending", checkout: "pending", final: false },
-  processing: { medusa: "pending", checkout: "processing", final: false },
-  paid: { medusa: "captured", checkout: "succeeded", final: true },
-  frozen: { medusa: "authorized", checkout: "succeeded", final: false },
-  failed: { medusa: "error", checkout: "failed", final: true },
-  expired: { medusa: "canceled", checkout: "expired", final: true },
-  canceled: { medusa: "canceled", checkout: "canceled", final: true },
+  pending: { checkout: "pending", final: false },
+  processing: { checkout: "processing", final: false },
+  paid: { checkout: "succeeded", final: true },
+  frozen: { checkout: "succeeded", final: false },
+  failed: { checkout: "failed", final: true },
+  expired: { checkout: "expired", final: true },
+  canceled: { checkout: "canceled", final: true },
 };
-
-export function medusaStatusOf(state: QfpayState): MedusaSessionStatus {
-  return STATE_TABLE[state].medusa;
-}
 
 export function checkoutStatusOf(state: QfpayState): CheckoutStatusValue {
   return STATE_TABLE[state].checkout;
@@ -52,11 +33,4 @@ export function checkoutStatusOf(state: QfpayState): CheckoutStatusValue {
 /** Money was taken or is held: the order cannot simply be closed. */
 export function holdsMoney(state: QfpayState): boolean {
   return state === "paid" || state === "frozen";
-}
-
-/** Medusa session statuses after which the session has its payment: the money is taken or held. */
-const PAID_SESSION_STATUSES: ReadonlySet<string> = new Set<MedusaSessionStatus>(["authorized", "captured"]);
-
-export function isPaidSessionStatus(status: string): boolean {
-  return PAID_SESSION_STATUSES.has(status);
 }

@@ -30,7 +30,6 @@ import { toMedusaError } from "./medusa-errors";
 import {
   checkReturnUrl,
   headerValue,
-  medusaStatusOf,
   QfpayOperationError,
   qfpayOptionsSchema,
   readNotification,
@@ -39,6 +38,7 @@ import {
   type QfpaySessionData,
   type ResolvedQfpayOptions,
 } from "../../qfpay";
+import { sessionStatusOf } from "./session-status";
 
 type InjectedDependencies = {
   logger: Logger;
@@ -128,7 +128,7 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderE
     return this.run("check the QFPay payment", async () => {
       const given = readSessionData(input.data);
       const data = await this.runtime.payments.authorize(given.session_id, given);
-      return { status: medusaStatusOf(data.state), data: asRecord(data) };
+      return { status: sessionStatusOf(data.state), data: asRecord(data) };
     });
   }
 
@@ -136,7 +136,7 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderE
     return this.run("check the QFPay payment", async () => {
       const given = readSessionData(input.data);
       const data = await this.runtime.payments.refreshCurrent(given.session_id, given);
-      return { status: medusaStatusOf(data.state), data: asRecord(data) };
+      return { status: sessionStatusOf(data.state), data: asRecord(data) };
     });
   }
 
