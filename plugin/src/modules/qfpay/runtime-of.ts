@@ -1,6 +1,5 @@
-import type { MedusaContainer } from "@medusajs/framework/types";
+import type { ILockingModule, MedusaContainer } from "@medusajs/framework/types";
 import { Modules } from "@medusajs/framework/utils";
-import type { AcquiringLocking } from "../../core/lease";
 import type { QfpayRuntime } from "../../core/runtime";
 import { QFPAY_MODULE } from "./index";
 import type QfpayModuleService from "./service";
@@ -11,6 +10,6 @@ export function qfpayModuleOf(scope: MedusaContainer): QfpayModuleService {
 
 /** The QFPay runtime, from a request's or a job's container. */
 export function qfpayRuntimeOf(scope: MedusaContainer): QfpayRuntime {
-  const locking = scope.resolve<AcquiringLocking | undefined>(Modules.LOCKING, { allowUnregistered: true }) ?? undefined;
+  const locking = scope.resolve<ILockingModule | undefined>(Modules.LOCKING, { allowUnregistered: true }) ?? undefined;
   return qfpayModuleOf(scope).runtime(locking);
 }

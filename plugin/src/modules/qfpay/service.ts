@@ -1,9 +1,8 @@
-import type { Logger } from "@medusajs/framework/types";
+import type { ILockingModule, Logger } from "@medusajs/framework/types";
 import { MedusaError, MedusaService } from "@medusajs/framework/utils";
-import type { AcquiringLocking } from "../../core/lease";
-import { lockingLease } from "../../core/lease";
 import { QfpayRuntime } from "../../core/runtime";
-import { lockingSessionLock } from "../../core/session-lock";
+import { lockingLease } from "../../medusa/lease";
+import { lockingSessionLock } from "../../medusa/session-lock";
 import type { ResolvedQfpayOptions } from "../../qfpay";
 import { PostgresBudgetStore } from "./budget-store";
 import { PostgresLedger, type LedgerTables, type SqlRunner } from "./ledger-store";
@@ -47,7 +46,7 @@ export default class QfpayModuleService extends MedusaService({ QfpayTransaction
    * The QFPay runtime. `locking` is Medusa's locking module (in memory, or Redis for several instances): the
    * plugin's module cannot resolve it itself, so whoever asks first hands it over; it is one and the same.
    */
-  runtime(locking: AcquiringLocking | undefined): QfpayRuntime {
+  runtime(locking: ILockingModule | undefined): QfpayRuntime {
     if (this.built) return this.built;
     if (!this.settings) {
       throw new MedusaError(

@@ -10,6 +10,7 @@ import type {
   DeletePaymentOutput,
   GetPaymentStatusInput,
   GetPaymentStatusOutput,
+  ILockingModule,
   InitiatePaymentInput,
   InitiatePaymentOutput,
   Logger,
@@ -23,7 +24,6 @@ import type {
   WebhookActionResult,
 } from "@medusajs/framework/types";
 import { minorUnitsToDecimalString, toMinorUnits, type AmountInput } from "@qfpay-medusa/shared/server";
-import type { AcquiringLocking } from "../../core/lease";
 import type { QfpayRuntime } from "../../core/runtime";
 import type { QfpayModuleService } from "../../modules/qfpay";
 import { toMedusaError } from "./medusa-errors";
@@ -44,7 +44,7 @@ type InjectedDependencies = {
   logger: Logger;
   /** The plugin's module and Medusa's locking module: the payment module's `dependencies` in medusa-config. */
   qfpay?: QfpayModuleService;
-  locking?: AcquiringLocking;
+  locking?: ILockingModule;
 };
 
 /** What the provider accepts as its own options: the merchant's options belong to the plugin. */
@@ -98,7 +98,7 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderE
         'QFPay: the payment module cannot reach the plugin\'s module: add dependencies: ["qfpay", "locking"] to the payment module in medusa-config',
       );
     }
-    return module.runtime(optionalDependency<AcquiringLocking>(this.cradle, "locking"));
+    return module.runtime(optionalDependency<ILockingModule>(this.cradle, "locking"));
   }
 
   protected get settings(): ResolvedQfpayOptions {

@@ -1,11 +1,11 @@
+import type { ILockingModule } from "@medusajs/framework/types";
 import { describe, expect, it } from "vitest";
-import { lockingLease, type AcquiringLocking } from "./lease";
+import { lockingLease } from "./lease";
 
 /** Medusa's locking semantics, on a clock the test moves: acquire throws while another owner holds an unexpired key. */
-function fakeLocking(now: () => number): AcquiringLocking {
+function fakeLocking(now: () => number): Pick<ILockingModule, "acquire" | "release"> {
   const held = new Map<string, { owner: string | null | undefined; until: number }>();
   return {
-    execute: (_keys, job) => job(),
     async acquire(keys, args) {
       for (const key of Array.isArray(keys) ? keys : [keys]) {
         const lock = held.get(key);
