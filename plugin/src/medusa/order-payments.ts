@@ -1,9 +1,5 @@
+import type { RemoteQueryFunction } from "@medusajs/framework/types";
 import { isQfpayProviderId } from "../providers/qfpay/provider-id";
-
-/** Medusa's query graph, as far as reading an order's payments goes. */
-export interface QueryGraphLike {
-  graph(config: { entity: string; fields: string[]; filters: Record<string, unknown> }): Promise<{ data: unknown[] }>;
-}
 
 /** An order with its payments, from the query graph. */
 export interface OrderPayments {
@@ -14,8 +10,11 @@ export interface OrderPayments {
   sessionIds: string[];
 }
 
-/** An order's id, display id and payments (of every payment collection); undefined when there is no such order. */
-export async function loadOrderPayments(query: QueryGraphLike, orderId: string): Promise<OrderPayments | undefined> {
+/**
+ * An order's id, display id and payments (of every payment collection), read with Medusa's query
+ * (`ContainerRegistrationKeys.QUERY`); undefined when there is no such order.
+ */
+export async function loadOrderPayments(query: Pick<RemoteQueryFunction, "graph">, orderId: string): Promise<OrderPayments | undefined> {
   const { data } = await query.graph({
     entity: "order",
     fields: [

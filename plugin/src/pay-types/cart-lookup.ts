@@ -8,13 +8,9 @@ export interface CartForPayTypes {
   providerIds: string[];
 }
 
-interface QueryLike {
-  graph(config: { entity: string; fields: string[]; filters: Record<string, unknown> }): Promise<{ data: unknown[] }>;
-}
-
 /** The cart's currency and its region's enabled payment providers; a missing or completed cart is "not found". */
 export async function lookUpCart(scope: MedusaContainer, cartId: string): Promise<CartForPayTypes> {
-  const query = scope.resolve<QueryLike>(ContainerRegistrationKeys.QUERY);
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY);
   const { data } = await query.graph({
     entity: "cart",
     fields: ["id", "currency_code", "completed_at", "region.payment_providers.id", "region.payment_providers.is_enabled"],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { storePayTypesSchema } from "@qfpay-medusa/shared";
 import { parseQfpayOptions } from "../../../../qfpay";
+import { queryAnswering } from "../../../../test-support/query-answering";
 import { GET } from "./route";
 
 const PHONE_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
@@ -16,7 +17,7 @@ function scopeWith(cart: Record<string, unknown> | undefined) {
   const scope = {
     resolve: (key: string) => {
       if (key === "qfpay") return { configured: true, runtime: () => ({ options }) };
-      if (key === "query") return { graph: async (config: unknown) => (queries.push(config), { data: cart ? [cart] : [] }) };
+      if (key === "query") return queryAnswering((config) => (queries.push(config), cart ? [cart] : []));
       return undefined;
     },
   };
