@@ -1,11 +1,13 @@
+import type { PaymentSessionDTO } from "@medusajs/framework/types";
 import { MedusaError } from "@medusajs/framework/utils";
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows";
 import { isGivenBack } from "../../core/ledger";
 import { qfpayModuleOf, qfpayRuntimeOf } from "../../modules/qfpay/runtime-of";
 import { isQfpayProviderId } from "../../providers/qfpay/provider-id";
 
+/** What the check reads of the cart the completion hands its hooks (typed `any` by Medusa). */
 interface CartSessions {
-  payment_collection?: { payment_sessions?: Array<{ provider_id?: string; status?: string; data?: Record<string, unknown> } | null> | null } | null;
+  payment_collection?: { payment_sessions?: Array<Pick<PaymentSessionDTO, "provider_id" | "data"> | null> | null } | null;
 }
 
 /**
