@@ -53,33 +53,6 @@ export class NotificationInbox {
   }
 }
 
-/** A payment-session row as Medusa's payment module keeps it; only what the provider reads. */
-export interface SessionRow {
-  id: string;
-  amount: number;
-  raw_amount: { value: string; precision: number };
-  currency_code: string;
-  data: Record<string, unknown>;
-}
-
-/**
- * Stands in for the rows of Medusa's payment-session table, which the provider reads through the payment
- * module's `paymentSessionService` when it checks a notification.
- */
-export class SessionBook {
-  readonly rows = new Map<string, SessionRow>();
-
-  record(id: string, amount: number, currency: string, data: Record<string, unknown>): void {
-    this.rows.set(id, { id, amount, raw_amount: { value: String(amount), precision: 20 }, currency_code: currency, data });
-  }
-
-  async retrieve(id: string): Promise<SessionRow> {
-    const row = this.rows.get(id);
-    if (!row) throw new Error(`PaymentSession with id: ${id} was not found`);
-    return row;
-  }
-}
-
 /** Collects log lines, so tests can check what is logged and that no secret is. */
 export class RecordingLogger {
   readonly lines: { level: string; message: string }[] = [];
@@ -99,7 +72,6 @@ export class RecordingLogger {
 export interface ProviderHarness {
   sandbox: Sandbox;
   inbox: NotificationInbox;
-  sessions: SessionBook;
   logger: RecordingLogger;
   provider: QfpayProviderService;
   /** The provider's runtime and ledger. */
@@ -116,7 +88,6 @@ export async function startProviderHarness(options: Partial<QfpayProviderOptions
     merchants: [{ appCode: APP_CODE, clientKey: CLIENT_KEY, notifyUrl: inbox.url }],
     notifyTimeScale: 0.001,
   });
-  const sessions = new SessionBook();
   const logger = new RecordingLogger();
   const build = (extra: Partial<QfpayProviderOptions>) => {
     const ledger = new MemoryLedger();
@@ -137,7 +108,6 @@ export async function startProviderHarness(options: Partial<QfpayProviderOptions
   return {
     sandbox,
     inbox,
-    sessions,
     logger,
     provider: first.provider,
     runtime: first.runtime,

@@ -39,7 +39,6 @@ async function open(
     context: { idempotency_key: sessionId },
   });
   const data = result.data as unknown as QfpaySessionData;
-  h.sessions.record(sessionId, Number(typeof amount === "object" ? (amount as { value: string }).value : amount), currency, result.data!);
   expect(result.id).toBe(data.out_trade_no);
   expect(result.status).toBe("pending");
   return data;
