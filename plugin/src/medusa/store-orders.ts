@@ -84,7 +84,7 @@ export function medusaStoreOrders(container: MedusaContainer): StoreOrders {
       const { data } = await query.graph({ entity: "payment", fields: ["id", "payment_collection.order.id"], filters: { id: paymentId } });
       const orderId = (data[0] as { payment_collection?: { order?: { id: string } | null } | null } | undefined)?.payment_collection?.order?.id;
       if (orderId) await refundPaymentWorkflow(container).run({ input: { payment_id: paymentId, amount, note } });
-      else await payments.refundPayment({ payment_id: paymentId, amount, note } as never);
+      else await payments.refundPayment({ payment_id: paymentId, amount, note });
     },
 
     whileCartLocked(cartId, job) {
