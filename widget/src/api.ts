@@ -38,6 +38,11 @@ export class CheckoutApiError extends Error {
   }
 }
 
+/** Any failure of a request as the element reports it: a network problem unless it is one of ours. */
+export function asApiError(error: unknown): CheckoutApiError {
+  return error instanceof CheckoutApiError ? error : new CheckoutApiError("network", String(error), true);
+}
+
 function sessionUrl(endpoint: CheckoutEndpoint, suffix = ""): string {
   const base = endpoint.backendUrl.replace(/\/+$/, "");
   return `${base}/store/qfpay/payment-sessions/${encodeURIComponent(endpoint.sessionId)}${suffix}`;

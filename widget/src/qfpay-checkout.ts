@@ -1,15 +1,13 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
-import { CheckoutApiError, fetchCheckoutStatus, refreshCheckoutStatus, type CheckoutEndpoint } from "./api.js";
-import { findConfigError } from "./config.js";
+import { LitElement, html, nothing, type TemplateResult } from "lit";
 import { isFinalCheckoutStatus, isWalletId, type CheckoutStatus, type CheckoutStatusValue, type FinalCheckoutStatus, type OpenCheckoutStatus } from "@qfpay-medusa/shared/checkout";
 import { Announcer } from "./controllers/announcer.js";
-import { Countdown } from "./controllers/countdown.js";
+import { CheckoutStatusController, type CheckoutState } from "./controllers/checkout-status.js";
 import { LocalizeController } from "./controllers/localize.js";
-import { DEFAULT_POLL_TIMING, StatusPoller } from "./controllers/status-poller.js";
+import { OnDemand } from "./controllers/on-demand.js";
+import { DEFAULT_POLL_TIMING } from "./controllers/status-poller.js";
 import type { CartFlowLike, DropInHooks, ModeView } from "./drop-in-host.js";
-import { qfpayEvent, type QfpayEventDetails, type QfpayEventName } from "./events.js";
 import { formatAmount, formatClock } from "./format.js";
-import { en, type ErrorCode, type Messages } from "./i18n/index.js";
+import type { ErrorCode, Messages } from "./i18n/index.js";
 import { resultIcon, walletMark, type ResultTone } from "./icons.js";
 import { qrSvgGeometry, type QrSvgGeometry } from "./qr-svg.js";
 import { parseOriginList, safeRedirectUrl } from "./redirect-guard.js";
@@ -41,8 +39,6 @@ const OPEN_STATUS_TEXT: Readonly<Record<OpenCheckoutStatus, MessageText>> = {
 };
 
 const COPY_LABELS = { idle: "copyCode", copied: "copied", failed: "copyFailed" } as const satisfies Record<string, MessageText>;
-
-const MIN_POLL_INTERVAL_MS = 500;
 
 /**
  * A drop-in checkout for QFPay wallets (WeChat Pay, Alipay, FPS, PayMe, ...) in a Medusa storefront.
@@ -131,13 +127,7 @@ export class QfpayCheckout extends LitElement {
     autoRedirect: { type: Boolean, attribute: "auto-redirect" },
     allowedRedirectOrigins: { type: String, attribute: "allowed-redirect-origins" },
     theme: { type: String, reflect: true },
-    checkout: { state: true, attribute: false },
-    errorCode: { state: true, attribute: false },
-    reconnecting: { state: true, attribute: false },
-    refreshing: { state: true, attribute: false },
-    codeExpired: { state: true, attribute: false },
     copyState: { state: true, attribute: false },
-    refreshError: { state: true, attribute: false },
   };
 
   /** The Medusa backend's URL. */
@@ -159,41 +149,41 @@ export class QfpayCheckout extends LitElement {
   /** `auto`, `light` or `dark`. */
   declare theme: "auto" | "light" | "dark";
 
-  /** The last status the server gave, if any. */
-  declare checkout: CheckoutStatus | undefined;
-  declare private errorCode: ErrorCode | undefined;
-  declare private reconnecting: boolean;
-  declare private refreshing: boolean;
-  declare private codeExpired: boolean;
   declare private copyState: keyof typeof COPY_LABELS;
-  declare private refreshError: ErrorCode | undefined;
-
-  readonly #poller = new StatusPoller(this, {
-    fetchStatus: (signal, unless) => fetchCheckoutStatus(this.#endpoint, signal, unless),
-    onStatus: (status, receivedAt) => this.#applyStatus(status, receivedAt),
-    onFatalError: (error) => this.#fail(error.code, error),
-    onConnectionChange: (reconnecting, error) => {
-      this.reconnecting = reconnecting;
-      if (reconnecting && error) this.#emit("qfpay-error", { code: error.code, message: error.message, transient: true });
-    },
-  });
 
   readonly #localize = new LocalizeController(this, () => this.locale);
   readonly #announcer = new Announcer(this);
 
-  readonly #countdown = new Countdown(this, {
-    onExpire: () => this.#onCodeExpired(),
-    onCrossing: (seconds) => this.#announce(this.#text.timeLeft(Math.floor(seconds / 60), seconds % 60)),
+  readonly #status = new CheckoutStatusController(this, {
+    args: () => [this.backendUrl.trim(), this.publishableKey.trim(), this.#sessionToFollow],
+    pollInterval: () => this.pollInterval,
+    onStatus: (checkout, changed) => {
+      if (changed) this.#announce(this.#statusLine(checkout.status));
+      if (checkout.mode !== "qr") this.#modeViews[checkout.mode].get()?.follow(checkout);
+    },
+    onCodeExpired: () => this.#announce(this.#text.expiredTitle),
+    onTimeLeft: (seconds) => this.#announce(this.#text.timeLeft(Math.floor(seconds / 60), seconds % 60)),
+    onError: (code) => {
+      const cart = this.#cart.loaded;
+      // The session the drop-in opened is gone: the drop-in offers the wallets again.
+      if (code === "session_not_found" && this.#opened && cart) {
+        cart.sessionLost();
+        return true;
+      }
+      this.#announce(this.#text.errors[code]);
+      return false;
+    },
   });
 
-  #expiryReported = false;
-  #refreshAbort: AbortController | undefined;
   #qrCache: { text: string; geometry: QrSvgGeometry } | undefined;
-  /** Drop-in mode's controller and the session it opened (loaded on demand). */
-  #cart: CartFlowLike | undefined;
+  /** Drop-in mode's controller, loaded when a cart is to be paid, and the session it opened. */
+  readonly #cart = new OnDemand<CartFlowLike>(this, async () => new (await import("./cart/cart-flow.js")).CartFlow(this, this.#hooks));
   #opened = "";
   /** The redirect and JSAPI views, each loaded when a status first names its mode. */
-  readonly #views: { redirect?: ModeView | Promise<unknown>; jsapi?: ModeView | Promise<unknown> } = {};
+  readonly #modeViews = {
+    redirect: new OnDemand(this, async () => this.#following(new (await import("./redirect/redirect-view.js")).View(this))),
+    jsapi: new OnDemand(this, async () => this.#following(new (await import("./jsapi/jsapi-view.js")).View(this, this.#hooks))),
+  };
 
   constructor() {
     super();
@@ -205,195 +195,56 @@ export class QfpayCheckout extends LitElement {
     this.autoRedirect = false;
     this.allowedRedirectOrigins = "";
     this.theme = "auto";
-    this.reconnecting = false;
-    this.refreshing = false;
-    this.codeExpired = false;
     this.copyState = "idle";
   }
 
+  /** The last status the server gave, if any. */
+  get checkout(): CheckoutStatus | undefined {
+    return this.#status.state.checkout;
+  }
+
+  /** Resolves with the last status once the status request in flight has been answered; at once when none is in flight. */
+  get statusComplete(): Promise<CheckoutStatus | undefined> {
+    return this.#status.taskComplete.then((state) => state.checkout);
+  }
+
   /** Asks the server for a fresh code (after expiry, failure or cancel) and follows it. */
-  async refresh(): Promise<void> {
-    if (this.refreshing || findConfigError(this.#endpoint) !== null) return;
-    this.refreshing = true;
-    this.refreshError = undefined;
-    this.#poller.stop();
-    const controller = new AbortController();
-    this.#refreshAbort = controller;
-    try {
-      const status = await refreshCheckoutStatus(this.#endpoint, controller.signal);
-      if (controller.signal.aborted) return;
-      this.codeExpired = false;
-      this.#expiryReported = false;
-      this.#applyStatus(status, Date.now());
-      this.#poller.continueFrom(status);
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      const apiError = asApiError(error);
-      if (apiError.code === "session_not_found" || apiError.code === "unauthorized") {
-        this.#fail(apiError.code, apiError);
-        return;
-      }
-      // Refused or unreachable: say so, and keep following the session (it may have been paid meanwhile).
-      this.refreshError = apiError.code;
-      this.#emit("qfpay-error", { code: apiError.code, message: apiError.message, transient: apiError.transient });
-      this.#poller.start();
-    } finally {
-      if (this.#refreshAbort === controller) this.#refreshAbort = undefined;
-      this.refreshing = false;
-    }
+  refresh(): Promise<void> {
+    return this.#status.refresh();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#refreshAbort?.abort();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("pollInterval")) {
-      const interval = Number.isFinite(this.pollInterval) ? Math.max(MIN_POLL_INTERVAL_MS, this.pollInterval) : DEFAULT_POLL_TIMING.interval;
-      this.#poller.timing = { ...this.#poller.timing, interval };
-    }
-    if (!this.hasUpdated || changed.has("backendUrl") || changed.has("publishableKey") || changed.has("sessionId") || changed.has("cartId")) {
-      this.#configure();
-    }
-  }
-
-  get #endpoint(): CheckoutEndpoint {
-    return { backendUrl: this.backendUrl.trim(), publishableKey: this.publishableKey.trim(), sessionId: this.sessionId.trim() || this.#opened };
+  /** The session to follow: `session-id`, or the one the drop-in opened; null while the drop-in shows the wallets. */
+  get #sessionToFollow(): string | null {
+    return this.sessionId.trim() || this.#opened || (this.cartId.trim() ? null : "");
   }
 
   get #text(): Messages {
     return this.#localize.text;
   }
 
-  #configure(): void {
-    this.#refreshAbort?.abort();
-    this.checkout = undefined;
-    this.codeExpired = false;
-    this.#expiryReported = false;
-    this.reconnecting = false;
-    this.refreshError = undefined;
-    this.#countdown.clear();
-    const endpoint = this.#endpoint;
-    const dropIn = !endpoint.sessionId && this.cartId.trim() !== "";
-    const configError = findConfigError({ ...endpoint, sessionId: endpoint.sessionId || this.cartId });
-    this.#poller.stop();
-    if (configError !== null) return this.#fail(configError);
-    this.errorCode = undefined;
-    if (dropIn && !this.#cart) void this.#loadDropIn();
-    else if (!dropIn) this.#poller.start();
-  }
-
   /** What the lazily loaded drop-in and JSAPI view may do here. */
   readonly #hooks: DropInHooks = {
     follow: (sessionId) => {
       this.#opened = sessionId;
-      this.#configure();
+      this.requestUpdate();
     },
-    pollNow: () => this.#poller.pollNow(),
+    pollNow: () => this.#status.pollNow(),
   };
-
-  async #loadDropIn(): Promise<void> {
-    const { CartFlow } = await import("./cart/cart-flow.js");
-    this.#cart ??= new CartFlow(this, this.#hooks);
-    this.requestUpdate();
-  }
-
-  #applyStatus(status: CheckoutStatus, receivedAt: number): void {
-    const previous = this.checkout;
-    // Final answers leave the code out: only a different code or expiry makes a new one.
-    const code = status.qrcode ?? status.pay_url;
-    const newCode =
-      previous === undefined ||
-      previous.expires_at !== status.expires_at ||
-      (code !== undefined && code !== (previous.qrcode ?? previous.pay_url));
-    this.checkout = status;
-    this.errorCode = undefined;
-    this.reconnecting = false;
-    if (newCode) {
-      this.codeExpired = false;
-      this.#expiryReported = false;
-      this.copyState = "idle";
-    }
-    if (isFinalCheckoutStatus(status.status)) this.#countdown.clear();
-    else this.#countdown.set(status.expires_at, status.server_time, receivedAt);
-
-    if (previous?.status !== status.status) this.#reportStatusChange(status, previous?.status ?? null);
-    if (status.mode !== "qr") this.#modeView(status.mode)?.follow(status);
-  }
-
-  #reportStatusChange(status: CheckoutStatus, previous: CheckoutStatusValue | null): void {
-    const sessionId = status.session_id;
-    this.#emit("qfpay-status", { status: status.status, previous, checkout: status });
-    this.#announce(this.#statusLine(status.status));
-    switch (status.status) {
-      case "succeeded":
-        this.#emit("qfpay-succeeded", { sessionId, checkout: status });
-        break;
-      case "failed":
-      case "canceled":
-        this.#emit("qfpay-failed", { sessionId, status: status.status, message: status.message, checkout: status });
-        break;
-      case "expired":
-        this.#reportExpiry(status);
-        break;
-      default:
-        break;
-    }
-  }
 
   #statusLine(status: CheckoutStatusValue): string {
     const m = this.#text;
     return isFinalCheckoutStatus(status) ? m[RESULT_VIEWS[status].title] : m[OPEN_STATUS_TEXT[status]];
   }
 
-  #reportExpiry(status: CheckoutStatus): void {
-    if (this.#expiryReported) return;
-    this.#expiryReported = true;
-    this.#emit("qfpay-expired", { sessionId: status.session_id, expiresAt: status.expires_at });
-  }
-
-  #onCodeExpired(): void {
-    const checkout = this.checkout;
-    if (checkout === undefined || isFinalCheckoutStatus(checkout.status)) return;
-    this.codeExpired = true;
-    this.#announce(this.#text.expiredTitle);
-    this.#reportExpiry(checkout);
-    // One last look: a payment made in the final second still counts.
-    this.#poller.pollNow();
-  }
-
-  #fail(code: ErrorCode, error?: CheckoutApiError): void {
-    if (code === "session_not_found" && this.#cart && this.#opened) return this.#cart.sessionLost();
-    this.errorCode = code;
-    this.reconnecting = false;
-    this.#countdown.clear();
-    const message = en.errors[code];
-    this.#announce(this.#text.errors[code]);
-    this.#emit("qfpay-error", { code, message: error?.message ?? message, transient: false });
-  }
-
   #announce(text: string): void {
     this.#announcer.announce(text);
   }
 
-  #emit<K extends QfpayEventName>(name: K, detail: QfpayEventDetails[K], cancelable = false): boolean {
-    return this.dispatchEvent(qfpayEvent(name, detail, { cancelable }));
-  }
-
-  // Redirect mode
-
-  /** The view of a mode loaded on demand; undefined (and on its way) the first time. */
-  #modeView(mode: "redirect" | "jsapi"): ModeView | undefined {
-    const view = this.#views[mode];
-    if (view === undefined) {
-      this.#views[mode] = (mode === "redirect" ? import("./redirect/redirect-view.js") : import("./jsapi/jsapi-view.js")).then(({ View }) => {
-        const loaded = (this.#views[mode] = new View(this, this.#hooks));
-        if (this.checkout) loaded.follow(this.checkout);
-        this.requestUpdate();
-      });
-    }
-    return view instanceof Promise ? undefined : view;
+  /** A mode view just loaded starts from the status already shown. */
+  #following<T extends ModeView>(view: T): T {
+    const checkout = this.#status.state.checkout;
+    if (checkout) view.follow(checkout);
+    return view;
   }
 
   // QR mode
@@ -430,19 +281,20 @@ export class QfpayCheckout extends LitElement {
   }
 
   #renderBody(): unknown {
-    if (this.errorCode !== undefined) return this.#renderError(this.errorCode);
-    const cart = this.#cart;
-    if (cart && !this.#endpoint.sessionId) return cart.render(this.#text);
-    const checkout = this.checkout;
-    return [this.#renderSession(checkout), cart?.renderChangeWallet(checkout, this.#text)];
+    const state = this.#status.state;
+    if (state.error !== undefined) return this.#renderError(state.error);
+    const cart = this.cartId.trim() && !this.sessionId.trim() ? this.#cart.get() : undefined;
+    if (cart && this.#sessionToFollow === null) return cart.render(this.#text);
+    return [this.#renderSession(state), cart?.renderChangeWallet(state.checkout, this.#text)];
   }
 
-  #renderSession(checkout: CheckoutStatus | undefined): TemplateResult {
+  #renderSession(state: CheckoutState): TemplateResult {
+    const { checkout } = state;
     if (checkout === undefined) return this.#renderLoading(true);
     if (isFinalCheckoutStatus(checkout.status)) return this.#renderResult(checkout, RESULT_VIEWS[checkout.status]);
-    if (this.codeExpired) return this.#renderResult(checkout, RESULT_VIEWS.expired);
+    if (state.codeExpired) return this.#renderResult(checkout, RESULT_VIEWS.expired);
     if (checkout.mode === "qr" && checkout.qrcode) return this.#renderQr(checkout, checkout.qrcode);
-    const view = this.#modeView(checkout.mode === "jsapi" ? "jsapi" : "redirect");
+    const view = this.#modeViews[checkout.mode === "jsapi" ? "jsapi" : "redirect"].get();
     return view
       ? html`${this.#renderHeader(checkout)} ${view.render(checkout, this.#text)} ${this.#renderCountdown()}
           ${this.#renderStatusLine(checkout.status)}`
@@ -516,10 +368,11 @@ export class QfpayCheckout extends LitElement {
   }
 
   #renderCountdown(): TemplateResult | typeof nothing {
-    const seconds = this.#countdown.remainingSeconds;
+    const { countdown } = this.#status;
+    const seconds = countdown.remainingSeconds;
     if (seconds === null) return nothing;
     const m = this.#text;
-    const total = Math.max(this.#countdown.totalSeconds, seconds);
+    const total = Math.max(countdown.totalSeconds, seconds);
     return html`<div class="countdown" part="countdown">
       <div class="countdown-text">
         <span id="time-left-label">${m.timeLeftLabel}</span>
@@ -536,11 +389,12 @@ export class QfpayCheckout extends LitElement {
   }
 
   #renderReconnecting(): TemplateResult | typeof nothing {
-    return this.reconnecting ? html`<p class="muted">${this.#text.reconnecting}</p>` : nothing;
+    return this.#status.state.reconnecting ? html`<p class="muted">${this.#text.reconnecting}</p>` : nothing;
   }
 
   #renderResult(checkout: CheckoutStatus, view: ResultView): TemplateResult {
     const m = this.#text;
+    const { refreshing, refreshError } = this.#status.state;
     const succeeded = checkout.status === "succeeded";
     return html`<div class="result" part="result">
       ${resultIcon(view.tone)}
@@ -551,18 +405,12 @@ export class QfpayCheckout extends LitElement {
       <p>${m[view.text]}</p>
       ${checkout.message && !succeeded ? html`<p>${checkout.message}</p>` : nothing}
       ${view.action !== null
-        ? html`<button class="primary" part="action" ?disabled=${this.refreshing} @click=${() => this.refresh()}>
-            ${this.refreshing ? m.refreshing : m[view.action]}
+        ? html`<button class="primary" part="action" ?disabled=${refreshing} @click=${() => this.refresh()}>
+            ${refreshing ? m.refreshing : m[view.action]}
           </button>`
         : nothing}
-      ${this.refreshError !== undefined ? html`<p class="muted" role="alert">${m.errors[this.refreshError]}</p>` : nothing}
+      ${refreshError !== undefined ? html`<p class="muted" role="alert">${m.errors[refreshError]}</p>` : nothing}
       ${view.action !== null ? html`<slot name="actions"></slot>` : nothing}
     </div>`;
   }
-}
-
-function asApiError(error: unknown): CheckoutApiError {
-  return error instanceof CheckoutApiError
-    ? error
-    : new CheckoutApiError("network", String(error), true);
 }

@@ -4,7 +4,7 @@
  * back to it after a wallet's page or WeChat's sign-in. Loaded only when `cart-id` is set.
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from "lit";
-import { CheckoutApiError } from "../api.js";
+import { asApiError, type CheckoutApiError } from "../api.js";
 import type { CheckoutStatus } from "@qfpay-medusa/shared/checkout";
 import type { CartFlowLike, DropInElement, DropInHooks } from "../drop-in-host.js";
 import { qfpayEvent, type QfpayEventDetails, type QfpayEventName } from "../events.js";
@@ -219,10 +219,6 @@ export class CartFlow implements ReactiveController, CartFlowLike {
     if (checkout?.status === "succeeded" || checkout?.status === "processing") return nothing;
     return html`<button part="change-wallet" @click=${() => this.changeWallet()}>${dropInMessages(messages).changeWallet}</button>`;
   }
-}
-
-function asApiError(error: unknown): CheckoutApiError {
-  return error instanceof CheckoutApiError ? error : new CheckoutApiError("network", String(error), true);
 }
 
 /** Adds the picker's sheet to the element's shadow root (constructable stylesheets: no inline styles, CSP-safe). */

@@ -74,6 +74,7 @@ export class StatusPoller implements ReactiveController {
   #lastStatus: CheckoutStatusValue | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #inFlight: AbortController | undefined;
+  #settled: Promise<void> = Promise.resolve();
 
   readonly #options: StatusPollerOptions;
 
@@ -102,11 +103,16 @@ export class StatusPoller implements ReactiveController {
     this.#reset();
   }
 
+  /** Settles once the request in flight has been answered and handled (or dropped); at once when none is. */
+  get settled(): Promise<void> {
+    return this.#settled;
+  }
+
   /** Polls immediately unless a request is already in flight or polling has ended. */
   pollNow(): void {
     if (!this.#running || this.#finished || !this.#connected || this.#inFlight) return;
     this.#clearTimer();
-    void this.#run();
+    this.#settled = this.#run();
   }
 
   hostConnected(): void {
@@ -206,7 +212,7 @@ export class StatusPoller implements ReactiveController {
     if (document.visibilityState === "hidden") return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      void this.#run();
+      this.#settled = this.#run();
     }, delay);
   }
 
