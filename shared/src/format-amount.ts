@@ -1,10 +1,10 @@
-import { minorToDecimal } from "./minor-units.js";
+import { AmountError } from "./minor-units.js";
 
 /**
  * Minor units → the amount as a reader of `locale` expects it: (12345, 2, "hkd", "en") → "HK$123.45"; with
  * `currencyDisplay` "code", "HKD 123.45". `exponent` is the one given with the amount (QFPay's minor unit, which
- * for IDR and MMK is not the browser's). Intl gets the exact decimal string, never a float. The currency code is
- * three letters, which Intl accepts even when it does not know the currency.
+ * for IDR and MMK is not the browser's). Intl reads the amount as the exact decimal `12345e-2`, never as a float.
+ * The currency code is three letters, which Intl accepts even when it does not know the currency.
  */
 export function formatAmount(
   minor: number,
@@ -13,6 +13,7 @@ export function formatAmount(
   locale?: string,
   currencyDisplay: "symbol" | "code" = "symbol",
 ): string {
+  if (!Number.isSafeInteger(minor)) throw new AmountError(`Minor amount "${minor}" is not an integer`, String(minor));
   const format = new Intl.NumberFormat(locale, {
     style: "currency",
     currency: currencyCode,
@@ -20,5 +21,5 @@ export function formatAmount(
     minimumFractionDigits: exponent,
     maximumFractionDigits: exponent,
   });
-  return format.format(minorToDecimal(minor, exponent) as `${number}`);
+  return format.format(`${minor}e-${exponent}` as `${number}`);
 }
