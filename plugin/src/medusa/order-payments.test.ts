@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { queryAnswering } from "../test-support/query-answering";
+import { fakeQuery } from "../test-support/fake-query";
 import { loadOrderPayments } from "./order-payments";
 
 describe("loadOrderPayments", () => {
   it("loads an order's payments across payment collections", async () => {
-    const query = queryAnswering((config) => {
+    const query = fakeQuery((config) => {
       expect(config).toMatchObject({ entity: "order", filters: { id: "order_1" } });
       return [
         {
@@ -16,6 +16,6 @@ describe("loadOrderPayments", () => {
     });
     const order = await loadOrderPayments(query, "order_1");
     expect(order).toMatchObject({ id: "order_1", display_id: 7, payments: [{ id: "pay_1" }] });
-    expect(await loadOrderPayments(queryAnswering(() => []), "order_x")).toBeUndefined();
+    expect(await loadOrderPayments(fakeQuery(() => []), "order_x")).toBeUndefined();
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { storePayTypesSchema } from "@qfpay-medusa/shared";
 import { parseQfpayOptions } from "../../../../qfpay";
-import { queryAnswering } from "../../../../test-support/query-answering";
+import { fakeQuery } from "../../../../test-support/fake-query";
+import { fakeScope } from "../../../../test-support/fake-scope";
+import { callRoute } from "../../../../test-support/route-call";
 import { GET } from "./route";
 
 const PHONE_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";
@@ -14,31 +16,12 @@ function scopeWith(cart: Record<string, unknown> | undefined) {
     payTypes: { default: "800201", allowed: ["800201", "802001", "801512", "805801"], storefrontMayChoose: true },
   });
   const queries: unknown[] = [];
-  const scope = {
-    resolve: (key: string) => {
-      if (key === "qfpay") return { configured: true, runtime: () => ({ options }) };
-      if (key === "query") return queryAnswering((config) => (queries.push(config), cart ? [cart] : []));
-      return undefined;
-    },
-  };
+  const scope = fakeScope(options, fakeQuery((config) => (queries.push(config), cart ? [cart] : [])));
   return { scope, queries };
 }
 
-async function call(scope: unknown, query: Record<string, unknown>, userAgent = "") {
-  const sent: { body?: unknown; headers: Record<string, string> } = { headers: {} };
-  const res = {
-    set(name: string, value: string) {
-      sent.headers[name] = value;
-      return res;
-    },
-    json(body: unknown) {
-      sent.body = body;
-      return res;
-    },
-  };
-  const req = { query, scope, get: (name: string) => (name === "user-agent" ? userAgent : undefined) };
-  await GET(req as never, res as never);
-  return sent;
+function call(scope: unknown, query: Record<string, unknown>, userAgent = "") {
+  return callRoute(GET, { query, scope, get: (name: string) => (name === "user-agent" ? userAgent : undefined) });
 }
 
 const hkCart = { id: "cart_1", currency_code: "hkd", region: { payment_providers: [{ id: "pp_qfpay_qfpay", is_enabled: true }] } };

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseQfpayOptions } from "../../../../qfpay";
+import { fakeScope } from "../../../../test-support/fake-scope";
+import { callRoute } from "../../../../test-support/route-call";
 import { POST as startOauth } from "./oauth/route";
 import { POST as exchangeCode } from "./openid/route";
 
@@ -12,14 +14,11 @@ function scope(returnUrlOrigins?: string[]) {
     baseUrl: "http://127.0.0.1:9/qf",
     ...(returnUrlOrigins ? { returnUrlOrigins } : {}),
   });
-  return { resolve: (key: string) => (key === "qfpay" ? { configured: true, runtime: () => ({ options }) } : undefined) };
+  return fakeScope(options);
 }
 
 async function call(handler: typeof startOauth, body: unknown, origins?: string[]) {
-  let answered: unknown;
-  const res = { set: () => res, json: (value: unknown) => ((answered = value), res) };
-  await handler({ body, scope: scope(origins) } as never, res as never);
-  return answered as { url: string; openid: string };
+  return (await callRoute(handler, { body, scope: scope(origins) })).body as { url: string; openid: string };
 }
 
 afterEach(() => vi.unstubAllGlobals());

@@ -8,7 +8,7 @@ export interface GraphCall {
 }
 
 /** Medusa's query (`ContainerRegistrationKeys.QUERY`) whose `graph` answers the rows `rowsFor` gives for each call. */
-export function queryAnswering(rowsFor: (call: GraphCall) => unknown[]): Pick<RemoteQueryFunction, "graph"> {
+export function fakeQuery(rowsFor: (call: GraphCall) => unknown[]): Pick<RemoteQueryFunction, "graph"> {
   const graph = async (call: GraphCall) => ({ data: rowsFor(call) });
   return { graph: graph as unknown as RemoteQueryFunction["graph"] };
 }
