@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { findPayType } from "@qfpay-medusa/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeStoreOrders } from "../test-support/fake-store-orders";
 import { CLIENT_KEY, newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
-import type { StoreOrders } from "./store-orders";
 
 let h: ProviderHarness;
 beforeAll(async () => {
@@ -15,17 +15,8 @@ const sign = (body: string) => createHash("md5").update(body + CLIENT_KEY).diges
 
 /** Medusa as the intake sees it: counts the completions asked for, or fails them. */
 function medusa(fails = false) {
-  const completed: string[] = [];
-  const orders: StoreOrders = {
-    standing: async () => ({ exists: false }),
-    complete: async (sessionId) => {
-      if (fails) throw new Error("cart is locked");
-      completed.push(sessionId);
-    },
-    recordRefund: async () => undefined,
-    whileCartLocked: (_cartId, job) => job(),
-  };
-  return { orders, completed };
+  const orders = new FakeStoreOrders({ completeFails: fails });
+  return { orders, completed: orders.completed };
 }
 
 async function paidNotification() {

@@ -1,7 +1,8 @@
 import { findPayType } from "@qfpay-medusa/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FakeStoreOrders } from "../test-support/fake-store-orders";
 import { newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
-import type { SessionStanding, StoreOrders } from "./store-orders";
+import type { SessionStanding } from "./store-orders";
 
 let h: ProviderHarness;
 let manual: ProviderHarness;
@@ -16,34 +17,6 @@ afterAll(async () => {
 
 const WECHAT_QR = findPayType("800201")!;
 
-/** Medusa as the reconciliation sees it, with each session's standing set by the test. */
-class FakeMedusa implements StoreOrders {
-  readonly standings = new Map<string, SessionStanding>();
-  readonly completed: string[] = [];
-  readonly refundsRecorded: Array<{ paymentId: string; amount: number }> = [];
-  completeFails = false;
-  /** What Medusa's refund does with the provider (the test wires it to the plugin's refund). */
-  onRefund: (paymentId: string, amount: number) => Promise<void> = async () => undefined;
-  /** What happens while the reconciliation waits for the cart's lock (a completion holding it). */
-  whileWaitingForCart: () => void = () => undefined;
-
-  async standing(sessionId: string): Promise<SessionStanding> {
-    return this.standings.get(sessionId) ?? { exists: false };
-  }
-  async complete(sessionId: string): Promise<void> {
-    if (this.completeFails) throw new Error("cart locked");
-    this.completed.push(sessionId);
-  }
-  async recordRefund(paymentId: string, amount: number): Promise<void> {
-    await this.onRefund(paymentId, amount);
-    this.refundsRecorded.push({ paymentId, amount });
-  }
-  async whileCartLocked<T>(_cartId: string, job: () => Promise<T>): Promise<T> {
-    this.whileWaitingForCart();
-    return job();
-  }
-}
-
 function openStanding(overrides: Partial<Extract<SessionStanding, { exists: true }>> = {}): SessionStanding {
   return { exists: true, status: "pending", cartId: "cart_1", cartCompleted: false, orderId: null, paymentId: null, paymentOutTradeNo: null, otherSessionPaid: false, ...overrides };
 }
@@ -56,7 +29,7 @@ async function paidOrder(harness: ProviderHarness, amount: number) {
 
 describe("Reconciler", () => {
   it("completes the cart of a paid current order nobody completed, then records it as the order's payment", async () => {
-    const medusa = new FakeMedusa();
+    const medusa = new FakeStoreOrders();
     const paid = await paidOrder(h, 1000);
     medusa.standings.set(paid.session_id, openStanding());
     await h.runtime.reconciler.sweep(medusa);
@@ -69,7 +42,7 @@ describe("Reconciler", () => {
   });
 
   it("refunds in full a paid order whose cart was completed with another payment, with the reason on record", async () => {
-    const medusa = new FakeMedusa();
+    const medusa = new FakeStoreOrders();
     const paid = await paidOrder(h, 1200);
     medusa.standings.set(paid.session_id, openStanding({ cartCompleted: true, orderId: "order_2" }));
     const report = await h.runtime.reconciler.sweep(medusa);
@@ -83,7 +56,7 @@ describe("Reconciler", () => {
   });
 
   it("after three failed completions, treats the paid order as an orphan and refunds it", async () => {
-    const medusa = new FakeMedusa();
+    const medusa = new FakeStoreOrders();
     medusa.completeFails = true;
     const paid = await paidOrder(h, 1300);
     medusa.standings.set(paid.session_id, openStanding());
@@ -93,7 +66,7 @@ describe("Reconciler", () => {
   });
 
   it("with automatic refunds off, lists the orphan for an admin and refunds nothing", async () => {
-    const medusa = new FakeMedusa();
+    const medusa = new FakeStoreOrders();
     const paid = await paidOrder(manual, 1400);
     const report = await manual.runtime.reconciler.sweep(medusa);
     expect(report.orphansAwaitingRefund).toBe(1);
@@ -102,7 +75,7 @@ describe("Reconciler", () => {
   });
 
   it("records a refund QFPay settled on the Medusa payment of its order", async () => {
-    const medusa = new FakeMedusa();
+    const medusa = new FakeStoreOrders();
     const paid = await paidOrder(h, 1500);
     medusa.standings.set(paid.session_id, openStanding({ status: "captured", cartCompleted: true, orderId: "order_5", paymentId: "pay_5", paymentOutTradeNo: paid.out_trade_no }));
     await h.runtime.reconciler.sweep(medusa);
@@ -115,7 +88,7 @@ describe("Reconciler", () => {
   });
 
   it("counts completions that place no order (on record, so restarts do not reset them); after three, refunds through Medusa the payment it holds", async () => {
-    const medusa = new FakeMedusa();
+    const medusa = new FakeStoreOrders();
     const paid = await paidOrder(h, 1600);
     medusa.standings.set(paid.session_id, openStanding({ status: "captured", paymentId: "pay_6", paymentOutTradeNo: paid.out_trade_no }));
     medusa.onRefund = async (_paymentId, amount) => {
@@ -134,7 +107,7 @@ describe("Reconciler", () => {
   });
 
   it("decides under the cart's lock: an order placed by a completion that held the lock keeps the payment", async () => {
-    const medusa = new FakeMedusa();
+    const medusa = new FakeStoreOrders();
     const paid = await paidOrder(h, 1700);
     medusa.standings.set(paid.session_id, openStanding({ status: "canceled" }));
     medusa.whileWaitingForCart = () =>
