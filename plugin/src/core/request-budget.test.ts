@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { TestClock } from "../test-support/test-clock";
 import { BudgetExhaustedError, limitsFor, MemoryBudgetStore, RequestBudget } from "./request-budget";
 
-function clockAt(start: number) {
-  let now = start;
-  return {
-    now: () => new Date(now),
-    advance: (ms: number) => {
-      now += ms;
-    },
-  };
-}
-
 function budget(limits = { perSecond: 10, perMinute: 30 }, start = Date.UTC(2026, 11, 1, 9, 0, 0)) {
-  const clock = clockAt(start);
+  const clock = TestClock.at(start);
   const slept: number[] = [];
   const warnings: string[] = [];
   const store = new MemoryBudgetStore();

@@ -1,5 +1,6 @@
 import type { ILockingModule } from "@medusajs/framework/types";
 import { describe, expect, it } from "vitest";
+import { TestClock } from "../test-support/test-clock";
 import { lockingLease } from "./lease";
 
 /** Medusa's locking semantics, on a clock the test moves: acquire throws while another owner holds an unexpired key. */
@@ -22,8 +23,8 @@ function fakeLocking(now: () => number): Pick<ILockingModule, "acquire" | "relea
 
 describe("lockingLease", () => {
   it("runs one beat at a time across instances, at most one per spacing, and goes on when the runner is gone", async () => {
-    let clock = 0;
-    const locking = fakeLocking(() => clock);
+    const clock = TestClock.at(0);
+    const locking = fakeLocking(() => clock.now().getTime());
     const [a, b] = [lockingLease(locking), lockingLease(locking)];
     let release!: () => void;
     const slow = a.beat("sync", 1, () => new Promise<string>((resolve) => (release = () => resolve("a"))));
@@ -33,9 +34,9 @@ describe("lockingLease", () => {
     expect(await slow).toBe("a");
     // Finished, but within the spacing: skipped on either instance.
     expect(await b.beat("sync", 1, async () => "b")).toBeUndefined();
-    clock += 1000;
+    clock.advance(1000);
     expect(await b.beat("sync", 1, async () => "b")).toBe("b");
-    clock += 1000;
+    clock.advance(1000);
     expect(await a.beat("sync", 1, async () => "a again")).toBe("a again");
   });
 
