@@ -24,7 +24,7 @@ async function openOrders(count: number): Promise<string[]> {
 /** Due now, with the second's request window (which opening the orders used) past, so the sync gets its share. */
 async function makeDue(numbers: readonly string[]): Promise<void> {
   for (const number of numbers) await h.ledger.update(number, { next_check_at: new Date(Date.now() - 1000) });
-  await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 10));
+  h.clock.advance(1000);
 }
 
 function queriesSent(): number {

@@ -10,6 +10,7 @@ import type { QfpayModuleService } from "../modules/qfpay";
 import { parseQfpayOptions, type QfpayApi, type QfpayProviderOptions } from "../qfpay";
 import { QfpayProviderService } from "../providers/qfpay/service";
 import { MemoryLedger } from "./memory-ledger";
+import { TestClock } from "./test-clock";
 
 export const APP_CODE = "PLUGINTESTAPP";
 export const CLIENT_KEY = "5F0E2A7C9B3D4E1F8A6C2B0D9E7F1A3C";
@@ -77,6 +78,8 @@ export interface ProviderHarness {
   /** The provider's runtime and ledger. */
   runtime: QfpayRuntime;
   ledger: MemoryLedger;
+  /** The clock of every runtime and ledger here: real time, which a test moves ahead instead of sleeping. */
+  clock: TestClock;
   /** Another provider instance (with a runtime and ledger of its own) on the same merchant with other options. */
   providerWith(options: Partial<QfpayProviderOptions>): QfpayProviderService;
   close(): Promise<void>;
@@ -89,8 +92,9 @@ export async function startProviderHarness(options: Partial<QfpayProviderOptions
     notifyTimeScale: 0.001,
   });
   const logger = new RecordingLogger();
+  const clock = TestClock.running();
   const build = (extra: Partial<QfpayProviderOptions>) => {
-    const ledger = new MemoryLedger();
+    const ledger = new MemoryLedger(clock.now);
     const runtime = new QfpayRuntime({
       // The sandbox enforces QFPay's limits; the budget keeps under them even where fixed windows meet.
       options: parseQfpayOptions({ appCode: APP_CODE, clientKey: CLIENT_KEY, baseUrl: sandbox.url, requestBudget: { perSecond: 50, perMinute: 400 }, ...options, ...extra }),
@@ -99,6 +103,7 @@ export async function startProviderHarness(options: Partial<QfpayProviderOptions
       lock: new InProcessSessionLock(),
       lease: SOLE_INSTANCE_LEASE,
       logger,
+      now: clock.now,
     });
     const module = { runtime: () => runtime, configured: true } as unknown as QfpayModuleService;
     const provider = new QfpayProviderService({ logger: logger as unknown as Logger, qfpay: module }, {});
@@ -112,6 +117,7 @@ export async function startProviderHarness(options: Partial<QfpayProviderOptions
     provider: first.provider,
     runtime: first.runtime,
     ledger: first.ledger,
+    clock,
     providerWith: (extra) => build(extra).provider,
     async close() {
       await sandbox.close();

@@ -151,12 +151,12 @@ describe("authorizePayment, getPaymentStatus, retrievePayment", () => {
 
   it("keeps a payment QFPay holds with 1143 pending, then captured once it goes through", async () => {
     const data = await open(77, "hkd");
-    h.sandbox.control.hold(data.out_trade_no, 1200);
+    h.sandbox.control.hold(data.out_trade_no);
     const held = await h.provider.authorizePayment({ data: data as never });
     expect(held.status).toBe("pending");
     expect(held.data).toMatchObject({ state: "processing" });
     expect(held.data!.processing_since).toBeTypeOf("string");
-    await new Promise((resolve) => setTimeout(resolve, 1400));
+    h.sandbox.control.pay(data.out_trade_no);
     expect((await h.provider.authorizePayment({ data: held.data! })).status).toBe("captured");
   });
 
@@ -166,7 +166,7 @@ describe("authorizePayment, getPaymentStatus, retrievePayment", () => {
     h.sandbox.control.hold(data.out_trade_no, 60_000);
     const first = await quick.authorizePayment({ data: data as never });
     expect(first.status).toBe("pending");
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    h.clock.advance(1100);
     const second = await quick.authorizePayment({ data: first.data! });
     expect(second.status).toBe("canceled");
     expect(second.data).toMatchObject({ state: "canceled" });
@@ -281,14 +281,11 @@ describe("refundPayment", () => {
   it("follows a refund QFPay answers with 1143 until it is final", async () => {
     const paid = await paidSession(40);
     h.sandbox.control.faults.set({ forceRespcd: { respcd: "1143", endpoint: "refund" } });
-    const settle = setTimeout(() => h.sandbox.control.pay(`${paid.session_id}|r1|1`), 700);
-    try {
-      const refunded = (await h.provider.refundPayment({ data: paid as never, amount: 15 })).data as unknown as QfpaySessionData;
-      expect(refunded.refunds[0]).toMatchObject({ status: "succeeded", amount: 1500 });
-      expect(refunded.refunds[0]!.syssn).toMatch(/^\d+$/);
-    } finally {
-      clearTimeout(settle);
-    }
+    // QFPay finishes the refund just before the provider asks about it.
+    h.sandbox.control.hooks.arm({ endpoint: "query", id: `${paid.session_id}|r1|1`, action: "pay", when: "before" });
+    const refunded = (await h.provider.refundPayment({ data: paid as never, amount: 15 })).data as unknown as QfpaySessionData;
+    expect(refunded.refunds[0]).toMatchObject({ status: "succeeded", amount: 1500 });
+    expect(refunded.refunds[0]!.syssn).toMatch(/^\d+$/);
   });
 
   it.each([
