@@ -1,5 +1,3 @@
-import { AmountError } from "./minor-units.js";
-
 /**
  * Minor units → the amount as a reader of `locale` expects it: (12345, 2, "hkd", "en") → "HK$123.45"; with
  * `currencyDisplay` "code", "HKD 123.45". `exponent` is the one given with the amount (QFPay's minor unit, which
@@ -13,7 +11,7 @@ export function formatAmount(
   locale?: string,
   currencyDisplay: "symbol" | "code" = "symbol",
 ): string {
-  if (!Number.isSafeInteger(minor)) throw new AmountError(`Minor amount "${minor}" is not an integer`, String(minor));
+  if (!Number.isSafeInteger(minor)) throw new RangeError(`Minor amount ${minor} is not an integer`);
   const format = new Intl.NumberFormat(locale, {
     style: "currency",
     currency: currencyCode,
