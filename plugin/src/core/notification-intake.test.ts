@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import { findPayType } from "@qfpay-medusa/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeStoreOrders } from "../test-support/fake-store-orders";
 import { CLIENT_KEY, newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
 
 let h: ProviderHarness;
-beforeAll(async () => {
+beforeEach(async () => {
   h = await startProviderHarness({ refreshCooldownSeconds: 0 });
 });
-afterAll(() => h.close());
+afterEach(() => h.close());
 
 const WECHAT_QR = findPayType("800201")!;
 const sign = (body: string) => createHash("md5").update(body + CLIENT_KEY).digest("hex").toUpperCase();

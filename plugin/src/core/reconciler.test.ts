@@ -1,19 +1,14 @@
 import { findPayType } from "@qfpay-medusa/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeStoreOrders } from "../test-support/fake-store-orders";
 import { newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
 import type { SessionStanding } from "./store-orders";
 
 let h: ProviderHarness;
-let manual: ProviderHarness;
-beforeAll(async () => {
+beforeEach(async () => {
   h = await startProviderHarness({ refreshCooldownSeconds: 0, completeAfterSeconds: 0 });
-  manual = await startProviderHarness({ refreshCooldownSeconds: 0, completeAfterSeconds: 0, autoRefundOrphans: false });
 });
-afterAll(async () => {
-  await h.close();
-  await manual.close();
-});
+afterEach(() => h.close());
 
 const WECHAT_QR = findPayType("800201")!;
 
@@ -66,12 +61,17 @@ describe("Reconciler", () => {
   });
 
   it("with automatic refunds off, lists the orphan for an admin and refunds nothing", async () => {
-    const medusa = new FakeStoreOrders();
-    const paid = await paidOrder(manual, 1400);
-    const report = await manual.runtime.reconciler.sweep(medusa);
-    expect(report.orphansAwaitingRefund).toBe(1);
-    expect(manual.ledger.records.get(paid.out_trade_no)).toMatchObject({ resolution: "awaiting_refund", resolution_note: "its payment session no longer exists" });
-    expect(manual.sandbox.ledger().filter((entry) => entry.kind === "refund")).toHaveLength(0);
+    const manual = await startProviderHarness({ refreshCooldownSeconds: 0, completeAfterSeconds: 0, autoRefundOrphans: false });
+    try {
+      const medusa = new FakeStoreOrders();
+      const paid = await paidOrder(manual, 1400);
+      const report = await manual.runtime.reconciler.sweep(medusa);
+      expect(report.orphansAwaitingRefund).toBe(1);
+      expect(manual.ledger.records.get(paid.out_trade_no)).toMatchObject({ resolution: "awaiting_refund", resolution_note: "its payment session no longer exists" });
+      expect(manual.sandbox.ledger().filter((entry) => entry.kind === "refund")).toHaveLength(0);
+    } finally {
+      await manual.close();
+    }
   });
 
   it("records a refund QFPay settled on the Medusa payment of its order", async () => {

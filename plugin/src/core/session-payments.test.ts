@@ -1,14 +1,14 @@
 import { findPayType } from "@qfpay-medusa/shared";
 import { parseNotification, type Notification } from "@qfpay-medusa/shared/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CLIENT_KEY, newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
 import type { QfpaySessionData } from "../qfpay";
 
 let h: ProviderHarness;
-beforeAll(async () => {
+beforeEach(async () => {
   h = await startProviderHarness({ refreshCooldownSeconds: 0 });
 });
-afterAll(() => h.close());
+afterEach(() => h.close());
 
 const WECHAT_QR = findPayType("800201")!;
 

@@ -1,14 +1,14 @@
 import { findPayType } from "@qfpay-medusa/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { APP_CODE, newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
 import type { Lease } from "./lease";
 import { StatusSync } from "./status-sync";
 
 let h: ProviderHarness;
-beforeAll(async () => {
+beforeEach(async () => {
   h = await startProviderHarness({ requestBudget: { perSecond: 50, perMinute: 400 } });
 });
-afterAll(() => h.close());
+afterEach(() => h.close());
 
 const WECHAT_QR = findPayType("800201")!;
 

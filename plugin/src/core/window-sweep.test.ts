@@ -1,15 +1,15 @@
 import { findPayType } from "@qfpay-medusa/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
 import { sweepWindow } from "./window-sweep";
 
 let h: ProviderHarness;
-beforeAll(async () => {
+beforeEach(async () => {
   h = await startProviderHarness({ refreshCooldownSeconds: 0 });
   // Nothing reaches the store but what the sweep reads from QFPay.
   h.sandbox.control.notificationsEnabled(false);
 });
-afterAll(() => h.close());
+afterEach(() => h.close());
 
 const WECHAT_QR = findPayType("800201")!;
 const sweep = () => sweepWindow(h.runtime.payments, h.runtime.reconcileCalls, { txzone: "+0800" });

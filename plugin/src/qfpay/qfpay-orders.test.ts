@@ -1,5 +1,5 @@
 import { findPayType } from "@qfpay-medusa/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { APP_CODE, CLIENT_KEY, countingQfpayApi, newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
 import { parseQfpayOptions } from "./options";
 import { QfpayOperationError } from "./qfpay-operation-error";
@@ -8,14 +8,14 @@ import { QfpayOrders } from "./qfpay-orders";
 let h: ProviderHarness;
 let orders: QfpayOrders;
 
-beforeAll(async () => {
+beforeEach(async () => {
   h = await startProviderHarness();
   orders = new QfpayOrders(
     countingQfpayApi(h.sandbox.url).api,
     parseQfpayOptions({ appCode: APP_CODE, clientKey: CLIENT_KEY, baseUrl: h.sandbox.url, outTradeNoPrefix: "SHOP1", goodsNameTemplate: "Order {reference}" }),
   );
 });
-afterAll(() => h.close());
+afterEach(() => h.close());
 
 describe("QfpayOrders", () => {
   it("never deducts more than the frozen amount from a pre-authorization", async () => {

@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   CLIENT_KEY,
   newSessionId,
@@ -11,7 +11,7 @@ import { QfpayProviderService } from "./service";
 
 let h: ProviderHarness;
 
-beforeAll(async () => {
+beforeEach(async () => {
   h = await startProviderHarness({
     refreshCooldownSeconds: 0,
     payTypes: {
@@ -22,7 +22,7 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(() => h.close());
+afterEach(() => h.close());
 
 /** Starts a session the way Medusa's payment module does: `data.session_id` plus what the storefront sent. */
 async function open(
