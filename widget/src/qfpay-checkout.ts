@@ -164,10 +164,9 @@ export class QfpayCheckout extends LitElement {
     onCodeExpired: () => this.#announce(this.#text.expiredTitle),
     onTimeLeft: (seconds) => this.#announce(this.#text.timeLeft(Math.floor(seconds / 60), seconds % 60)),
     onError: (code) => {
-      const cart = this.#cart.loaded;
-      // The session the drop-in opened is gone: the drop-in offers the wallets again.
-      if (code === "session_not_found" && this.#opened && cart) {
-        cart.sessionLost();
+      // The session the drop-in opened is gone: the drop-in (loaded, as it opened the session) offers the wallets again.
+      if (code === "session_not_found" && this.#opened) {
+        this.#cart.get()?.sessionLost();
         return true;
       }
       this.#announce(this.#text.errors[code]);
@@ -205,7 +204,7 @@ export class QfpayCheckout extends LitElement {
 
   /** Resolves with the last status once the status request in flight has been answered; at once when none is in flight. */
   get statusComplete(): Promise<CheckoutStatus | undefined> {
-    return this.#status.taskComplete.then((state) => state.checkout);
+    return this.#status.taskComplete;
   }
 
   /** Asks the server for a fresh code (after expiry, failure or cancel) and follows it. */

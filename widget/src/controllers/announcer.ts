@@ -7,12 +7,15 @@ import { html, type ReactiveControllerHost, type TemplateResult } from "lit";
  */
 export class Announcer {
   #text = "";
+  readonly #host: ReactiveControllerHost;
 
-  constructor(private readonly host: ReactiveControllerHost) {}
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+  }
 
   announce(text: string): void {
     this.#text = text;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   render(): TemplateResult {

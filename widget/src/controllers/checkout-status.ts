@@ -16,9 +16,9 @@ export type FollowArgs = readonly [backendUrl: string, publishableKey: string, s
 /** What the element shows of the followed session; replaced as a whole on every change. */
 export interface CheckoutState {
   /** The last status the server gave. */
-  readonly checkout: CheckoutStatus | undefined;
+  readonly checkout?: CheckoutStatus | undefined;
   /** Why following stopped: a bad attribute, or an answer retrying cannot fix. */
-  readonly error: ErrorCode | undefined;
+  readonly error?: ErrorCode | undefined;
   /** The last request failed for a reason that may pass; the next try is scheduled. */
   readonly reconnecting: boolean;
   /** The countdown reached the code's expiry (by the server's clock) before an answer said so. */
@@ -26,7 +26,7 @@ export interface CheckoutState {
   /** A new code is being asked for. */
   readonly refreshing: boolean;
   /** Why the last new code was refused; the session is still followed. */
-  readonly refreshError: ErrorCode | undefined;
+  readonly refreshError?: ErrorCode | undefined;
 }
 
 export interface CheckoutStatusOptions {
@@ -46,14 +46,7 @@ export interface CheckoutStatusOptions {
 
 const MIN_POLL_INTERVAL_MS = 500;
 
-const INITIAL: CheckoutState = {
-  checkout: undefined,
-  error: undefined,
-  reconnecting: false,
-  codeExpired: false,
-  refreshing: false,
-  refreshError: undefined,
-};
+const INITIAL: CheckoutState = { reconnecting: false, codeExpired: false, refreshing: false };
 
 /**
  * Follows one payment session's status, modelled on @lit/task: it owns its inputs (`args`, checked on every host
@@ -72,11 +65,12 @@ export class CheckoutStatusController implements ReactiveController {
   #refreshed: Promise<void> = Promise.resolve();
 
   readonly #poller: StatusPoller;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #options: CheckoutStatusOptions;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: CheckoutStatusOptions,
-  ) {
+  constructor(host: ReactiveControllerHost & HTMLElement, options: CheckoutStatusOptions) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
     this.#poller = new StatusPoller(host, {
       fetchStatus: (signal, unless) => fetchCheckoutStatus(this.#endpoint, signal, unless),
@@ -98,17 +92,17 @@ export class CheckoutStatusController implements ReactiveController {
   }
 
   /**
-   * Resolves with the state once the request in flight (a poll or a new code) has been answered and applied; at
-   * once when none is in flight.
+   * Resolves with the last status once the request in flight (a poll or a new code) has been answered and applied;
+   * at once when none is in flight.
    */
-  get taskComplete(): Promise<CheckoutState> {
-    return Promise.all([this.#poller.settled, this.#refreshed]).then(() => this.#state);
+  get taskComplete(): Promise<CheckoutStatus | undefined> {
+    return Promise.all([this.#poller.settled, this.#refreshed]).then(() => this.#state.checkout);
   }
 
   hostUpdate(): void {
-    const interval = this.options.pollInterval();
+    const interval = this.#options.pollInterval();
     this.#poller.timing.interval = Number.isFinite(interval) ? Math.max(MIN_POLL_INTERVAL_MS, interval) : DEFAULT_POLL_TIMING.interval;
-    const args = this.options.args();
+    const args = this.#options.args();
     if (this.#args?.every((value, index) => value === args[index])) return;
     this.#args = args;
     this.#follow(args);
@@ -136,7 +130,7 @@ export class CheckoutStatusController implements ReactiveController {
     this.#expiryReported = false;
     this.#state = INITIAL;
     this.#endpoint = { backendUrl, publishableKey, sessionId: sessionId ?? "" };
-    const problem = findConfigError({ backendUrl, publishableKey, sessionId });
+    const problem = findConfigError({ ...this.#endpoint, sessionId });
     if (problem !== null) this.#fail(problem);
     else if (sessionId !== null) this.#poller.start();
   }
@@ -179,7 +173,7 @@ export class CheckoutStatusController implements ReactiveController {
     else this.countdown.set(status.expires_at, status.server_time, receivedAt);
     const changed = previous?.status !== status.status;
     if (changed) this.#report(status, previous?.status ?? null);
-    this.options.onStatus?.(status, changed);
+    this.#options.onStatus?.(status, changed);
   }
 
   #report(status: CheckoutStatus, previous: CheckoutStatus["status"] | null): void {
@@ -201,14 +195,14 @@ export class CheckoutStatusController implements ReactiveController {
     const checkout = this.#state.checkout;
     if (checkout === undefined || isFinalCheckoutStatus(checkout.status)) return;
     this.#set({ codeExpired: true });
-    this.options.onCodeExpired?.();
+    this.#options.onCodeExpired?.();
     this.#reportExpiry(checkout);
     // One last look: a payment made in the final second still counts.
     this.#poller.pollNow();
   }
 
   #fail(code: ErrorCode, error?: CheckoutApiError): void {
-    if (this.options.onError?.(code) === true) return;
+    if (this.#options.onError?.(code) === true) return;
     this.countdown.clear();
     this.#set({ error: code, reconnecting: false });
     this.#emit("qfpay-error", { code, message: error?.message ?? en.errors[code], transient: false });
@@ -216,10 +210,10 @@ export class CheckoutStatusController implements ReactiveController {
 
   #set(change: Partial<CheckoutState>): void {
     this.#state = { ...this.#state, ...change };
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   #emit<K extends QfpayEventName>(name: K, detail: QfpayEventDetails[K]): void {
-    this.host.dispatchEvent(qfpayEvent(name, detail));
+    this.#host.dispatchEvent(qfpayEvent(name, detail));
   }
 }

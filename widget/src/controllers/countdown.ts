@@ -71,14 +71,14 @@ export class Countdown implements ReactiveController {
   }
 
   /** Milliseconds left, or null when there is no deadline. */
-  get remainingMs(): number | null {
+  #remainingMs(): number | null {
     if (this.#deadline === null) return null;
     return Math.max(0, this.#deadline - (Date.now() + this.#offset));
   }
 
   /** Whole seconds left (rounded up, so "0" means the time is up). */
   get remainingSeconds(): number | null {
-    const ms = this.remainingMs;
+    const ms = this.#remainingMs();
     return ms === null ? null : Math.ceil(ms / 1000);
   }
 
@@ -99,7 +99,7 @@ export class Countdown implements ReactiveController {
 
   #tick(): void {
     this.#clearTimer();
-    const remaining = this.remainingMs;
+    const remaining = this.#remainingMs();
     if (remaining === null || !this.#connected || isServer) return;
     this.#host.requestUpdate();
     this.#noteCrossing(Math.ceil(remaining / 1000));

@@ -15,11 +15,12 @@ let pageLang: MutationObserver | undefined;
 export class LocalizeController implements ReactiveController {
   #messages: Messages | undefined;
   #wanted: LocaleId | undefined;
+  readonly #host: Host;
+  readonly #locale: () => string;
 
-  constructor(
-    private readonly host: Host,
-    private readonly locale: () => string,
-  ) {
+  constructor(host: Host, locale: () => string) {
+    this.#host = host;
+    this.#locale = locale;
     host.addController(this);
   }
 
@@ -35,7 +36,7 @@ export class LocalizeController implements ReactiveController {
 
   hostConnected(): void {
     following.add(this);
-    pageLang ??= new MutationObserver(() => following.forEach((controller) => controller.host.requestUpdate()));
+    pageLang ??= new MutationObserver(() => following.forEach((controller) => controller.#host.requestUpdate()));
     pageLang.observe(document.documentElement, { attributes: true, attributeFilter: ["lang"] });
   }
 
@@ -44,8 +45,8 @@ export class LocalizeController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    const around = this.host.closest("[lang]")?.getAttribute("lang") ?? globalThis.document?.documentElement.lang;
-    const locale = resolveLocale(this.locale() || around);
+    const around = this.#host.closest("[lang]")?.getAttribute("lang") ?? globalThis.document?.documentElement.lang;
+    const locale = resolveLocale(this.#locale() || around);
     if (locale === this.#wanted) return;
     this.#wanted = locale;
     loadMessages(locale).then(
@@ -58,6 +59,6 @@ export class LocalizeController implements ReactiveController {
   #use(locale: LocaleId, messages: Messages): void {
     if (locale !== this.#wanted) return;
     this.#messages = messages;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

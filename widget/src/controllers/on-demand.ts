@@ -4,22 +4,19 @@ import type { ReactiveControllerHost } from "lit";
 export class OnDemand<T> {
   #value: T | undefined;
   #loading: Promise<void> | undefined;
+  readonly #host: ReactiveControllerHost;
+  readonly #load: () => Promise<T>;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly load: () => Promise<T>,
-  ) {}
-
-  /** The part if it has arrived, without asking for it. */
-  get loaded(): T | undefined {
-    return this.#value;
+  constructor(host: ReactiveControllerHost, load: () => Promise<T>) {
+    this.#host = host;
+    this.#load = load;
   }
 
   /** The part, or undefined while it is on its way (the first call sends for it). */
   get(): T | undefined {
-    this.#loading ??= this.load().then((value) => {
+    this.#loading ??= this.#load().then((value) => {
       this.#value = value;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     });
     return this.#value;
   }
