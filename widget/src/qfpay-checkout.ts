@@ -1,44 +1,22 @@
-import { LitElement, html, nothing, type TemplateResult } from "lit";
-import { isFinalCheckoutStatus, isWalletId, type CheckoutStatus, type CheckoutStatusValue, type FinalCheckoutStatus, type OpenCheckoutStatus } from "@qfpay-medusa/shared/checkout";
+import { LitElement, html, type TemplateResult } from "lit";
+import { isFinalCheckoutStatus, type CheckoutStatus } from "@qfpay-medusa/shared/checkout";
 import { Announcer } from "./controllers/announcer.js";
 import { CheckoutStatusController, type CheckoutState } from "./controllers/checkout-status.js";
 import { LocalizeController } from "./controllers/localize.js";
 import { OnDemand } from "./controllers/on-demand.js";
 import { DEFAULT_POLL_TIMING } from "./controllers/status-poller.js";
 import type { CartFlowLike, DropInHooks, ModeView } from "./drop-in-host.js";
-import { formatAmount, formatClock } from "./format.js";
-import type { ErrorCode, Messages } from "./i18n/index.js";
-import { resultIcon, walletMark, type ResultTone } from "./icons.js";
-import { qrSvgGeometry, type QrSvgGeometry } from "./qr-svg.js";
-import { parseOriginList, safeRedirectUrl } from "./redirect-guard.js";
+import type { Messages } from "./i18n/index.js";
+import type { QrSvgGeometry } from "./qr-svg.js";
 import { checkoutStyles } from "./styles.js";
-import { localWalletName, walletDisplay } from "./wallets.js";
-
-type MessageText = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
-
-interface ResultView {
-  tone: ResultTone;
-  title: MessageText;
-  text: MessageText;
-  /** Label of the button that asks the refresh route for a fresh code; null when nothing is left to do. */
-  action: MessageText | null;
-}
-
-/** What each final state shows. */
-const RESULT_VIEWS: Readonly<Record<FinalCheckoutStatus, ResultView>> = {
-  succeeded: { tone: "success", title: "succeededTitle", text: "succeededText", action: null },
-  failed: { tone: "problem", title: "failedTitle", text: "failedText", action: "tryAgain" },
-  canceled: { tone: "neutral", title: "canceledTitle", text: "canceledText", action: "newCode" },
-  expired: { tone: "neutral", title: "expiredTitle", text: "expiredText", action: "newCode" },
-};
-
-/** What the shopper is told (and what the live region says) while the payment is open. */
-const OPEN_STATUS_TEXT: Readonly<Record<OpenCheckoutStatus, MessageText>> = {
-  pending: "waiting",
-  processing: "processing",
-};
-
-const COPY_LABELS = { idle: "copyCode", copied: "copied", failed: "copyFailed" } as const satisfies Record<string, MessageText>;
+import { errorView } from "./views/error.js";
+import { headerView } from "./views/header.js";
+import { loadingView } from "./views/loading.js";
+import { qrCodeView, samePhoneView } from "./views/qr.js";
+import { resultView } from "./views/result.js";
+import { statusLineView } from "./views/status-line.js";
+import { RESULT_VIEWS, statusText } from "./views/status-text.js";
+import { timeLeftText, timeLeftView } from "./views/time-left.js";
 
 /**
  * A drop-in checkout for QFPay wallets (WeChat Pay, Alipay, FPS, PayMe, ...) in a Medusa storefront.
@@ -127,7 +105,7 @@ export class QfpayCheckout extends LitElement {
     autoRedirect: { type: Boolean, attribute: "auto-redirect" },
     allowedRedirectOrigins: { type: String, attribute: "allowed-redirect-origins" },
     theme: { type: String, reflect: true },
-    copyState: { state: true, attribute: false },
+    copied: { state: true },
   };
 
   /** The Medusa backend's URL. */
@@ -149,7 +127,8 @@ export class QfpayCheckout extends LitElement {
   /** `auto`, `light` or `dark`. */
   declare theme: "auto" | "light" | "dark";
 
-  declare private copyState: keyof typeof COPY_LABELS;
+  /** How the last copy of a code went (the button says so while that code is shown). */
+  declare private copied: { text: string; ok: boolean } | undefined;
 
   readonly #localize = new LocalizeController(this, () => this.locale);
   readonly #announcer = new Announcer(this);
@@ -158,11 +137,11 @@ export class QfpayCheckout extends LitElement {
     args: () => [this.backendUrl.trim(), this.publishableKey.trim(), this.#sessionToFollow],
     pollInterval: () => this.pollInterval,
     onStatus: (checkout, changed) => {
-      if (changed) this.#announce(this.#statusLine(checkout.status));
+      if (changed) this.#announce(statusText(this.#text, checkout.status));
       if (checkout.mode !== "qr") this.#modeViews[checkout.mode].get()?.follow(checkout);
     },
     onCodeExpired: () => this.#announce(this.#text.expiredTitle),
-    onTimeLeft: (seconds) => this.#announce(this.#text.timeLeft(Math.floor(seconds / 60), seconds % 60)),
+    onTimeLeft: (seconds) => this.#announce(timeLeftText(this.#text, seconds)),
     onError: (code) => {
       // The session the drop-in opened is gone: the drop-in (loaded, as it opened the session) offers the wallets again.
       if (code === "session_not_found" && this.#opened) {
@@ -174,7 +153,15 @@ export class QfpayCheckout extends LitElement {
     },
   });
 
-  #qrCache: { text: string; geometry: QrSvgGeometry } | undefined;
+  /** What the lazily loaded drop-in and JSAPI view may do here. */
+  readonly #hooks: DropInHooks = {
+    follow: (sessionId) => {
+      this.#opened = sessionId;
+      this.requestUpdate();
+    },
+    pollNow: () => this.#status.pollNow(),
+  };
+
   /** Drop-in mode's controller, loaded when a cart is to be paid, and the session it opened. */
   readonly #cart = new OnDemand<CartFlowLike>(this, async () => new (await import("./cart/cart-flow.js")).CartFlow(this, this.#hooks));
   #opened = "";
@@ -194,7 +181,6 @@ export class QfpayCheckout extends LitElement {
     this.autoRedirect = false;
     this.allowedRedirectOrigins = "";
     this.theme = "auto";
-    this.copyState = "idle";
   }
 
   /** The last status the server gave, if any. */
@@ -221,20 +207,6 @@ export class QfpayCheckout extends LitElement {
     return this.#localize.text;
   }
 
-  /** What the lazily loaded drop-in and JSAPI view may do here. */
-  readonly #hooks: DropInHooks = {
-    follow: (sessionId) => {
-      this.#opened = sessionId;
-      this.requestUpdate();
-    },
-    pollNow: () => this.#status.pollNow(),
-  };
-
-  #statusLine(status: CheckoutStatusValue): string {
-    const m = this.#text;
-    return isFinalCheckoutStatus(status) ? m[RESULT_VIEWS[status].title] : m[OPEN_STATUS_TEXT[status]];
-  }
-
   #announce(text: string): void {
     this.#announcer.announce(text);
   }
@@ -246,170 +218,63 @@ export class QfpayCheckout extends LitElement {
     return view;
   }
 
-  // QR mode
-
-  #qrGeometry(text: string): QrSvgGeometry {
-    if (this.#qrCache?.text !== text) this.#qrCache = { text, geometry: qrSvgGeometry(text) };
-    return this.#qrCache.geometry;
-  }
-
-  async #copyCode(text: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(text);
-      this.copyState = "copied";
-      this.#announce(this.#text.copied);
-    } catch {
-      this.copyState = "failed";
-      this.#announce(this.#text.copyFailed);
-    }
+  async #copy(text: string): Promise<void> {
+    const ok = await navigator.clipboard.writeText(text).then(
+      () => true,
+      () => false,
+    );
+    this.copied = { text, ok };
+    this.#announce(ok ? this.#text.copied : this.#text.copyFailed);
   }
 
   /** Saves the QR as a PNG (its own chunk, loaded on the click). */
-  async #saveQr(text: string, walletId: string): Promise<void> {
+  async #saveQr(geometry: QrSvgGeometry, walletId: string): Promise<void> {
     const { saveQrImage } = await import("./save-qr.js");
-    await saveQrImage(this.#qrGeometry(text), walletId);
+    await saveQrImage(geometry, walletId);
   }
 
-  // Rendering
-
   protected override render(): TemplateResult {
+    const { messages } = this.#localize;
+    const { reconnecting } = this.#status.state;
     return html`<div class="base" part="base" lang=${this.#text.intlLocale}>
-      ${this.#localize.messages === undefined ? this.#renderLoading(false) : this.#renderBody()}
+      ${messages === undefined ? loadingView(this.#text, false, reconnecting) : this.#renderBody(messages)}
       ${this.#announcer.render()}
     </div>`;
   }
 
-  #renderBody(): unknown {
+  #renderBody(m: Messages): unknown {
     const state = this.#status.state;
-    if (state.error !== undefined) return this.#renderError(state.error);
+    if (state.error !== undefined) return errorView(m, state.error);
     const cart = this.cartId.trim() && !this.sessionId.trim() ? this.#cart.get() : undefined;
-    if (cart && this.#sessionToFollow === null) return cart.render(this.#text);
-    return [this.#renderSession(state), cart?.renderChangeWallet(state.checkout, this.#text)];
+    if (cart && this.#sessionToFollow === null) return cart.render(m);
+    return [this.#renderSession(state, m), cart?.renderChangeWallet(state.checkout, m)];
   }
 
-  #renderSession(state: CheckoutState): TemplateResult {
+  #renderSession(state: CheckoutState, m: Messages): TemplateResult {
     const { checkout } = state;
-    if (checkout === undefined) return this.#renderLoading(true);
-    if (isFinalCheckoutStatus(checkout.status)) return this.#renderResult(checkout, RESULT_VIEWS[checkout.status]);
-    if (state.codeExpired) return this.#renderResult(checkout, RESULT_VIEWS.expired);
-    if (checkout.mode === "qr" && checkout.qrcode) return this.#renderQr(checkout, checkout.qrcode);
+    if (checkout === undefined) return loadingView(m, true, state.reconnecting);
+    const ended = isFinalCheckoutStatus(checkout.status) ? checkout.status : state.codeExpired ? "expired" : undefined;
+    if (ended) {
+      return resultView(checkout, RESULT_VIEWS[ended], m, { ...state, onRefresh: () => void this.refresh() });
+    }
+    const qrText = checkout.mode === "qr" ? checkout.qrcode : undefined;
+    if (qrText) {
+      const copyLabel = this.copied?.text === qrText ? (this.copied.ok ? m.copied : m.copyFailed) : m.copyCode;
+      return this.#renderOpen(
+        checkout,
+        state,
+        qrCodeView(checkout, qrText, m, copyLabel, () => void this.#copy(qrText)),
+        samePhoneView(checkout, qrText, m, this.allowedRedirectOrigins, (geometry) => void this.#saveQr(geometry, checkout.wallet)),
+      );
+    }
     const view = this.#modeViews[checkout.mode === "jsapi" ? "jsapi" : "redirect"].get();
-    return view
-      ? html`${this.#renderHeader(checkout)} ${view.render(checkout, this.#text)} ${this.#renderCountdown()}
-          ${this.#renderStatusLine(checkout.status)}`
-      : this.#renderLoading(true);
+    return view ? this.#renderOpen(checkout, state, view.render(checkout, m)) : loadingView(m, true, state.reconnecting);
   }
 
-  #renderLoading(withText: boolean): TemplateResult {
-    return html`<div class="result" aria-busy="true">
-      <span class="pulse"></span>
-      ${withText ? html`<p>${this.#text.loading}</p>` : nothing} ${this.#renderReconnecting()}
-    </div>`;
-  }
-
-  #renderError(code: ErrorCode): TemplateResult {
+  /** An open payment: the header, what the mode shows, the time left and the status line (and what comes after). */
+  #renderOpen(checkout: CheckoutStatus, state: CheckoutState, middle: unknown, after?: unknown): TemplateResult {
     const m = this.#text;
-    return html`<div class="result" part="error">
-      ${resultIcon("problem")}
-      <h2>${m.errorTitle}</h2>
-      <p>${m.errors[code]}</p>
-    </div>`;
-  }
-
-  #walletName(walletId: string): string {
-    return localWalletName(walletId, this.#text);
-  }
-
-  #renderHeader(checkout: CheckoutStatus): TemplateResult {
-    const m = this.#text;
-    const name = this.#walletName(checkout.wallet);
-    return html`<div class="header" part="header">
-      ${walletMark(walletDisplay(checkout.wallet))}
-      <div>
-        <h2 class="wallet">${m.payWith(name)}</h2>
-        <p class="amount" part="amount">
-          <span class="amount-label">${m.amountLabel}</span>
-          ${formatAmount(checkout.amount, checkout.amount_exponent, checkout.currency_code, m.intlLocale)}
-        </p>
-      </div>
-    </div>`;
-  }
-
-  #renderQr(checkout: CheckoutStatus, qrText: string): TemplateResult {
-    const m = this.#text;
-    const name = this.#walletName(checkout.wallet);
-    const { size, path } = this.#qrGeometry(qrText);
-    const instruction = (isWalletId(checkout.wallet) ? m.walletInstructions[checkout.wallet] : undefined) ?? m.genericInstruction(name);
-    return html`${this.#renderHeader(checkout)}
-      <svg class="qr" part="qr" role="img" aria-label=${m.qrLabel(name)} viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges">
-        <rect class="qr-light" fill="#ffffff" width=${size} height=${size}></rect>
-        <path class="qr-dark" fill="#000000" d=${path}></path>
-      </svg>
-      <p class="instructions" part="instructions">${instruction}</p>
-      <button part="copy-button" @click=${() => this.#copyCode(qrText)}>
-        ${m[COPY_LABELS[this.copyState]]}
-      </button>
-      ${this.#renderCountdown()} ${this.#renderStatusLine(checkout.status)} ${this.#renderSamePhone(checkout, qrText, name)}`;
-  }
-
-  #renderSamePhone(checkout: CheckoutStatus, qrText: string, name: string): TemplateResult {
-    const m = this.#text;
-    const link = walletDisplay(checkout.wallet).opensFromLink
-      ? safeRedirectUrl(qrText, parseOriginList(this.allowedRedirectOrigins))
-      : null;
-    return html`<section class="same-phone" part="same-phone">
-      <h3>${m.samePhoneTitle}</h3>
-      ${link !== null
-        ? html`<a class="button primary" href=${link.href}>${m.openInWallet(name)}</a>`
-        : html`<p class="muted">${m.saveQrHint(name)}</p>`}
-      <button @click=${() => this.#saveQr(qrText, checkout.wallet)}>${m.saveQr}</button>
-    </section>`;
-  }
-
-  #renderCountdown(): TemplateResult | typeof nothing {
-    const { countdown } = this.#status;
-    const seconds = countdown.remainingSeconds;
-    if (seconds === null) return nothing;
-    const m = this.#text;
-    const total = Math.max(countdown.totalSeconds, seconds);
-    return html`<div class="countdown" part="countdown">
-      <div class="countdown-text">
-        <span id="time-left-label">${m.timeLeftLabel}</span>
-        <span class="timer" role="timer" aria-labelledby="time-left-label">${formatClock(seconds)}</span>
-      </div>
-      <progress part="progress" max=${total} value=${seconds} aria-label=${m.timeLeftLabel}
-        aria-valuetext=${m.timeLeft(Math.floor(seconds / 60), seconds % 60)}></progress>
-    </div>`;
-  }
-
-  #renderStatusLine(status: CheckoutStatusValue): TemplateResult {
-    return html`<p class="status" part="status"><span class="pulse"></span>${this.#statusLine(status)}</p>
-      ${this.#renderReconnecting()}`;
-  }
-
-  #renderReconnecting(): TemplateResult | typeof nothing {
-    return this.#status.state.reconnecting ? html`<p class="muted">${this.#text.reconnecting}</p>` : nothing;
-  }
-
-  #renderResult(checkout: CheckoutStatus, view: ResultView): TemplateResult {
-    const m = this.#text;
-    const { refreshing, refreshError } = this.#status.state;
-    const succeeded = checkout.status === "succeeded";
-    return html`<div class="result" part="result">
-      ${resultIcon(view.tone)}
-      <h2>${m[view.title]}</h2>
-      ${succeeded
-        ? html`<p class="amount">${formatAmount(checkout.amount, checkout.amount_exponent, checkout.currency_code, m.intlLocale)}</p>`
-        : nothing}
-      <p>${m[view.text]}</p>
-      ${checkout.message && !succeeded ? html`<p>${checkout.message}</p>` : nothing}
-      ${view.action !== null
-        ? html`<button class="primary" part="action" ?disabled=${refreshing} @click=${() => this.refresh()}>
-            ${refreshing ? m.refreshing : m[view.action]}
-          </button>`
-        : nothing}
-      ${refreshError !== undefined ? html`<p class="muted" role="alert">${m.errors[refreshError]}</p>` : nothing}
-      ${view.action !== null ? html`<slot name="actions"></slot>` : nothing}
-    </div>`;
+    return html`${headerView(checkout, m)} ${middle} ${timeLeftView(this.#status.countdown, m)}
+      ${statusLineView(m, checkout.status, state.reconnecting)} ${after}`;
   }
 }

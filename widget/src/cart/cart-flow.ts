@@ -9,9 +9,9 @@ import type { CheckoutStatus } from "@qfpay-medusa/shared/checkout";
 import type { CartFlowLike, DropInElement, DropInHooks } from "../drop-in-host.js";
 import { qfpayEvent, type QfpayEventDetails, type QfpayEventName } from "../events.js";
 import type { Messages } from "../i18n/index.js";
-import { resultIcon, walletMark } from "../icons.js";
+import { resultIcon, walletMark } from "../views/icons.js";
 import { isWeChatBrowser } from "../jsapi/wechat-bridge.js";
-import { localWalletName, walletDisplay } from "../wallets.js";
+import { localWalletName, walletLook } from "../wallets.js";
 import { dropInMessages, type DropInMessages } from "./cart-messages.js";
 import { oauthAnswer, pageWithoutOauth, recall, remember } from "./cart-storage.js";
 import { pickerStyles } from "./picker-styles.js";
@@ -204,7 +204,7 @@ export class CartFlow implements ReactiveController, CartFlowLike {
     return html`<label class="option" part="wallet-option">
       <input type="radio" name="wallet" .value=${option.pay_type} .checked=${checked}
         @change=${() => ((this.selected = option.pay_type), this.host.requestUpdate())} />
-      ${walletMark(walletDisplay(option.wallet))}
+      ${walletMark(walletLook(option.wallet))}
       <span class="option-text"
         ><span>${this.#walletName(option, messages)}<span class="visually-hidden">, </span></span><small>${hint}</small></span
       >

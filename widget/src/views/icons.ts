@@ -1,8 +1,8 @@
 import { html, type TemplateResult } from "lit";
-import type { WalletDisplay } from "./wallets.js";
+import type { WalletLook } from "../wallets.js";
 
 /** The wallet's round mark: brand colour and a glyph (decorative, the name is written beside it). */
-export function walletMark(wallet: WalletDisplay): TemplateResult {
+export function walletMark(wallet: WalletLook): TemplateResult {
   const small = wallet.glyph.length > 1;
   return html`<svg class="mark" part="mark" viewBox="0 0 40 40" aria-hidden="true" focusable="false">
     <rect width="40" height="40" rx="10" fill=${wallet.color}></rect>
