@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatClock } from "./format.js";
+import { formatAmount } from "@qfpay-medusa/shared/checkout";
+import { formatClock } from "./format.js";
 
 describe("formatAmount", () => {
   it.each([

@@ -1,6 +1,5 @@
 import { html, type TemplateResult } from "lit";
-import type { CheckoutStatus } from "@qfpay-medusa/shared/checkout";
-import { formatAmount } from "../format.js";
+import { formatAmount, type CheckoutStatus } from "@qfpay-medusa/shared/checkout";
 import type { Messages } from "../i18n/index.js";
 import { localWalletName, walletLook } from "../wallets.js";
 import { walletMark } from "./icons.js";

@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from "lit";
-import type { CheckoutStatus } from "@qfpay-medusa/shared/checkout";
-import { formatAmount } from "../format.js";
+import { formatAmount, type CheckoutStatus } from "@qfpay-medusa/shared/checkout";
 import type { ErrorCode, Messages } from "../i18n/index.js";
 import { resultIcon } from "./icons.js";
 import type { ResultView } from "./status-text.js";
