@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { findPayType } from "@qfpay-medusa/shared";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeStoreOrders } from "../test-support/fake-store-orders";
-import { CLIENT_KEY, newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
+import { openOrder } from "../test-support/orders";
+import { CLIENT_KEY, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
 
 let h: ProviderHarness;
 beforeEach(async () => {
@@ -10,7 +10,6 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const WECHAT_QR = findPayType("800201")!;
 const sign = (body: string) => createHash("md5").update(body + CLIENT_KEY).digest("hex").toUpperCase();
 
 /** Medusa as the intake sees it: counts the completions asked for, or fails them. */
@@ -20,7 +19,7 @@ function medusa(fails = false) {
 }
 
 async function paidNotification() {
-  const data = await h.runtime.payments.open({ sessionId: newSessionId(), attempt: 1, amount: 640, currency: "HKD", payType: WECHAT_QR });
+  const data = await openOrder(h, 640);
   h.sandbox.control.pay(data.out_trade_no);
   return { data, received: await h.inbox.waitFor(data.out_trade_no) };
 }

@@ -1,7 +1,7 @@
-import { findPayType } from "@qfpay-medusa/shared";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeStoreOrders } from "../test-support/fake-store-orders";
-import { newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
+import { paidOrder } from "../test-support/orders";
+import { startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
 import type { SessionStanding } from "./store-orders";
 
 let h: ProviderHarness;
@@ -10,16 +10,8 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const WECHAT_QR = findPayType("800201")!;
-
 function openStanding(overrides: Partial<Extract<SessionStanding, { exists: true }>> = {}): SessionStanding {
   return { exists: true, status: "pending", cartId: "cart_1", cartCompleted: false, orderId: null, paymentId: null, paymentOutTradeNo: null, otherSessionPaid: false, ...overrides };
-}
-
-async function paidOrder(harness: ProviderHarness, amount: number) {
-  const data = await harness.runtime.payments.open({ sessionId: newSessionId(), attempt: 1, amount, currency: "HKD", payType: WECHAT_QR });
-  harness.sandbox.control.pay(data.out_trade_no);
-  return harness.runtime.payments.refreshCurrent(data.session_id, data);
 }
 
 describe("Reconciler", () => {

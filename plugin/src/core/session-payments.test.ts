@@ -1,20 +1,13 @@
-import { findPayType } from "@qfpay-medusa/shared";
 import { parseNotification, type Notification } from "@qfpay-medusa/shared/server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CLIENT_KEY, newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
-import type { QfpaySessionData } from "../qfpay";
+import { openOrder } from "../test-support/orders";
+import { CLIENT_KEY, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
 
 let h: ProviderHarness;
 beforeEach(async () => {
   h = await startProviderHarness({ refreshCooldownSeconds: 0 });
 });
 afterEach(() => h.close());
-
-const WECHAT_QR = findPayType("800201")!;
-
-async function openOrder(amount = 500): Promise<QfpaySessionData> {
-  return h.runtime.payments.open({ sessionId: newSessionId(), attempt: 1, amount, currency: "HKD", payType: WECHAT_QR });
-}
 
 async function notificationOf(outTradeNo: string): Promise<Notification> {
   const received = await h.inbox.waitFor(outTradeNo);
@@ -28,7 +21,7 @@ function sandboxPayments(sessionId: string) {
 describe("one session's transitions, serialized", () => {
   for (const first of ["notification", "refresh"] as const) {
     it(`a paid code's notification and a new-code request at once (${first} first): the paid order is kept, no second code`, async () => {
-      const data = await openOrder();
+      const data = await openOrder(h, 500);
       h.sandbox.control.pay(data.out_trade_no);
       const notification = await notificationOf(data.out_trade_no);
       const notify = () => h.runtime.payments.notification(data.session_id, notification);
@@ -42,7 +35,7 @@ describe("one session's transitions, serialized", () => {
   }
 
   it("a cancel and an authorize at once, while QFPay takes the payment as the close arrives: captured, never cancelled", async () => {
-    const data = await openOrder();
+    const data = await openOrder(h, 500);
     h.sandbox.control.hooks.arm({ endpoint: "close", id: data.out_trade_no, action: "pay", when: "before" });
     const [cancel, authorize] = await Promise.allSettled([
       h.runtime.payments.cancel(data.session_id, data),
@@ -54,7 +47,7 @@ describe("one session's transitions, serialized", () => {
   });
 
   it("a stale session.data cannot make the plugin open a code next to a newer one: the ledger says which attempt is current", async () => {
-    const data = await openOrder();
+    const data = await openOrder(h, 500);
     const second = await h.runtime.payments.replace(data.session_id, data, {}, true);
     h.sandbox.control.pay(second.out_trade_no);
     // Medusa hands over the first attempt's data (a view that is behind): the refresh still looks at attempt 2.
@@ -64,7 +57,7 @@ describe("one session's transitions, serialized", () => {
   });
 
   it("records a payment notification only once QFPay's query confirms it, and refuses one that contradicts the record", async () => {
-    const data = await openOrder(700);
+    const data = await openOrder(h, 700);
     h.sandbox.control.pay(data.out_trade_no);
     const notification = await notificationOf(data.out_trade_no);
     expect(await h.runtime.payments.notification(data.session_id, { ...notification, syssn: "29990101000000000000000000" })).toMatchObject({ kind: "mismatch" });
@@ -82,7 +75,7 @@ describe("one session's transitions, serialized", () => {
   });
 
   it("a refund notification that arrives before the refund's answer is on record, not refused", async () => {
-    const data = await openOrder(800);
+    const data = await openOrder(h, 800);
     h.sandbox.control.pay(data.out_trade_no);
     const paid = await h.runtime.payments.refreshCurrent(data.session_id, data, true);
     h.sandbox.control.faults.set({ forceRespcd: { respcd: "1143", endpoint: "refund" } });
@@ -107,7 +100,7 @@ describe("one session's transitions, serialized", () => {
 
 describe("money given back never pays for an order", () => {
   it("a payment refunded in full before any order took it (Medusa's failed cart completion) cannot authorize a cart", async () => {
-    const data = await openOrder(640);
+    const data = await openOrder(h, 640);
     h.sandbox.control.pay(data.out_trade_no);
     const paid = await h.runtime.payments.refreshCurrent(data.session_id, data);
     await h.runtime.payments.refund(data.session_id, paid, 640);
@@ -116,7 +109,7 @@ describe("money given back never pays for an order", () => {
   });
 
   it("a partial refund leaves the payment free to be its order's", async () => {
-    const data = await openOrder(650);
+    const data = await openOrder(h, 650);
     h.sandbox.control.pay(data.out_trade_no);
     const paid = await h.runtime.payments.refreshCurrent(data.session_id, data);
     await h.runtime.payments.refund(data.session_id, paid, 100);

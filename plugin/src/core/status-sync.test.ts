@@ -1,6 +1,6 @@
-import { findPayType } from "@qfpay-medusa/shared";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { APP_CODE, newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
+import { openOrder } from "../test-support/orders";
+import { APP_CODE, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
 import type { Lease } from "./lease";
 import { StatusSync } from "./status-sync";
 
@@ -10,12 +10,10 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const WECHAT_QR = findPayType("800201")!;
-
 async function openOrders(count: number): Promise<string[]> {
   const numbers: string[] = [];
   for (let i = 0; i < count; i++) {
-    const data = await h.runtime.payments.open({ sessionId: newSessionId(), attempt: 1, amount: 100 + i, currency: "HKD", payType: WECHAT_QR });
+    const data = await openOrder(h, 100 + i);
     numbers.push(data.out_trade_no);
   }
   return numbers;

@@ -1,6 +1,7 @@
-import { findPayType, formatTxdtm, parseTxdtm } from "@qfpay-medusa/shared";
+import { formatTxdtm, parseTxdtm } from "@qfpay-medusa/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseQfpayOptions } from "../qfpay/options";
+import { openOrder, paidOrder, WECHAT_QR } from "../test-support/orders";
 import { newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
 import { Reconciler } from "./reconciler";
 import { SOLE_INSTANCE_LEASE } from "./lease";
@@ -13,14 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const WECHAT_QR = findPayType("800201")!;
 const TXZONE = "+0800";
-
-async function paidOrder(amount: number) {
-  const data = await h.runtime.payments.open({ sessionId: newSessionId(), attempt: 1, amount, currency: "HKD", payType: WECHAT_QR });
-  h.sandbox.control.pay(data.out_trade_no);
-  return h.runtime.payments.refreshCurrent(data.session_id, data);
-}
 
 /** Today's statement as the sandbox serves it, compared with the ledger over today so far. */
 async function todaysDifferences() {
@@ -34,15 +28,15 @@ async function todaysDifferences() {
 
 describe("QFPay's daily statement against the ledger", () => {
   it("agrees on payments and refunds both sides know", async () => {
-    const paid = await paidOrder(2100);
+    const paid = await paidOrder(h, 2100);
     await h.runtime.payments.refund(paid.session_id, paid, 600);
     const differences = await todaysDifferences();
     expect(differences.filter((difference) => difference.session_id === paid.session_id)).toEqual([]);
   });
 
   it("reports a payment the ledger has as paid that QFPay does not list, an amount that differs, and a paid order the ledger does not know", async () => {
-    const paid = await paidOrder(2200);
-    const other = await paidOrder(2300);
+    const paid = await paidOrder(h, 2200);
+    const other = await paidOrder(h, 2300);
     const ghost = { ...h.ledger.records.get(paid.out_trade_no)!, out_trade_no: `${newSessionId()}|p|1`, session_id: "payses_GHOST" };
     h.ledger.records.set(ghost.out_trade_no, ghost);
     await h.ledger.update(other.out_trade_no, { amount: 2299 });
@@ -72,7 +66,7 @@ describe("QFPay's daily statement against the ledger", () => {
     const fresh = await startProviderHarness();
     try {
       const yesterday = previousDay(new Date(), fresh.runtime.options.txzone);
-      const paid = await fresh.runtime.payments.open({ sessionId: newSessionId(), attempt: 1, amount: 2500, currency: "HKD", payType: WECHAT_QR });
+      const paid = await openOrder(fresh, 2500);
       await fresh.ledger.update(paid.out_trade_no, { state: "paid", confirmed_at: new Date(yesterday.from.getTime() + 12 * 3_600_000), resolution: "order" });
       const reconciler = new Reconciler({
         merchant: fresh.runtime.merchant,

@@ -1,6 +1,6 @@
-import { findPayType } from "@qfpay-medusa/shared";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
+import { openOrder, paidOrder } from "../test-support/orders";
+import { startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
 import { sweepWindow } from "./window-sweep";
 
 let h: ProviderHarness;
@@ -11,12 +11,11 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const WECHAT_QR = findPayType("800201")!;
 const sweep = () => sweepWindow(h.runtime.payments, h.runtime.reconcileCalls, { txzone: "+0800" });
 
 describe("sweepWindow", () => {
   it("records as paid an order QFPay took after it was closed, with no notification", async () => {
-    const data = await h.runtime.payments.open({ sessionId: newSessionId(), attempt: 1, amount: 900, currency: "HKD", payType: WECHAT_QR });
+    const data = await openOrder(h, 900);
     await h.runtime.payments.replace(data.session_id, data, {}, true);
     expect(h.ledger.records.get(data.out_trade_no)).toMatchObject({ state: "canceled", superseded: true });
     h.sandbox.control.payLate(data.out_trade_no);
@@ -28,9 +27,7 @@ describe("sweepWindow", () => {
   });
 
   it("records a refund made in QFPay's portal against the store's payment", async () => {
-    const data = await h.runtime.payments.open({ sessionId: newSessionId(), attempt: 1, amount: 1000, currency: "HKD", payType: WECHAT_QR });
-    h.sandbox.control.pay(data.out_trade_no);
-    const paid = await h.runtime.payments.refreshCurrent(data.session_id, data);
+    const paid = await paidOrder(h, 1000);
     const outside = h.sandbox.control.refundOutside(paid.syssn!, 250);
     const report = await sweep();
     expect(report.outsideRefunds).toBe(1);
