@@ -10,8 +10,8 @@ import { qrcodeLean } from "./build/qrcode-lean.js";
  * - `--mode standalone`: `dist/standalone/qfpay-checkout.js`, everything in one file (Lit included) for a plain
  *   HTML page's `<script type="module">`. The size benchmark measures this one.
  */
-/** Loaded on demand: the drop-in, the redirect and JSAPI views, the QR image saver, the other languages. */
-const LAZY_MODULES = /\/src\/(cart|jsapi|redirect)\/|\/src\/save-qr\.ts$|\/src\/i18n\/(zh-hk|zh-cn|ja|th)\.ts$/;
+/** Loaded on demand: the drop-in, the redirect and JSAPI modes (controller and view), the QR image saver, the other languages. */
+const LAZY_MODULES = /\/src\/(cart|jsapi)\/|\/src\/(controllers|views)\/(redirect|jsapi)\.ts$|\/src\/save-qr\.ts$|\/src\/i18n\/(zh-hk|zh-cn|ja|th)\.ts$/;
 
 export default defineConfig(({ mode }) => {
   const standalone = mode === "standalone";

@@ -167,8 +167,8 @@ export class QfpayCheckout extends LitElement {
   #opened = "";
   /** The redirect and JSAPI views, each loaded when a status first names its mode. */
   readonly #modeViews = {
-    redirect: new OnDemand(this, async () => this.#following(new (await import("./redirect/redirect-view.js")).View(this))),
-    jsapi: new OnDemand(this, async () => this.#following(new (await import("./jsapi/jsapi-view.js")).View(this, this.#hooks))),
+    redirect: new OnDemand(this, async () => this.#following(new (await import("./controllers/redirect.js")).RedirectController(this))),
+    jsapi: new OnDemand(this, async () => this.#following(new (await import("./controllers/jsapi.js")).JsapiController(this, this.#hooks))),
   };
 
   constructor() {
