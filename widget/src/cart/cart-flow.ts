@@ -5,7 +5,7 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from "lit";
 import { asApiError, type CheckoutApiError } from "../api.js";
-import type { CheckoutStatus } from "@qfpay-medusa/shared/checkout";
+import { CHECKOUT_STATUS_OUTCOMES, type CheckoutStatus } from "@qfpay-medusa/shared/checkout";
 import type { CartFlowLike, DropInElement, DropInHooks } from "../drop-in-host.js";
 import { qfpayEvent, type QfpayEventDetails, type QfpayEventName } from "../events.js";
 import type { Messages } from "../i18n/index.js";
@@ -216,7 +216,9 @@ export class CartFlow implements ReactiveController, CartFlowLike {
   }
 
   renderChangeWallet(checkout: CheckoutStatus | undefined, messages: Messages): TemplateResult | typeof nothing {
-    if (checkout?.status === "succeeded" || checkout?.status === "processing") return nothing;
+    // Once money moves (QFPay confirming a payment, or paid), another wallet would be a second payment.
+    const outcome = checkout && CHECKOUT_STATUS_OUTCOMES[checkout.status];
+    if (outcome === "in_progress" || outcome === "succeeded") return nothing;
     return html`<button part="change-wallet" @click=${() => this.changeWallet()}>${dropInMessages(messages).changeWallet}</button>`;
   }
 }
