@@ -163,7 +163,7 @@ export class SessionPayments {
       const records = await this.deps.store.ofSession(sessionId);
       const payment = paidPayment(records, fallback) ?? (await this.currentRecord(sessionId, fallback));
       const data = dataOf(payment);
-      const refunds = records.filter((record) => record.kind === "refund" && record.parent_out_trade_no === payment.out_trade_no);
+      const refunds = refundsOf(records, payment);
       const adoptable = refunds.find((refund) => refund.state === "succeeded" && refund.resolution === null && refund.amount === amount);
       if (adoptable) return this.adopt(payment, data, adoptable, idempotencyKey);
       const unsettled = refunds.find((refund) => refund.state === "requested");
@@ -174,7 +174,7 @@ export class SessionPayments {
         );
       }
       if (idempotencyKey && data.refunds.some((refund) => refund.idempotency_key === idempotencyKey)) return data;
-      const outTradeNo = this.deps.orders.refundOutTradeNo(data);
+      const outTradeNo = this.deps.orders.refundOutTradeNo(data, refundsOf(records, payment).length);
       // Refunded in full before it is any order's payment (Medusa gives the money back when a cart's completion
       // fails): from now on it is given back, and no cart can be completed with it.
       const givesAllBack = payment.resolution === null && amount >= payment.amount - refundedOf(records, payment);
@@ -182,7 +182,7 @@ export class SessionPayments {
       if (givesAllBack) await this.deps.store.update(payment.out_trade_no, { resolution: "refunding", resolution_note: "refunded in full through Medusa" });
       let next: QfpaySessionData;
       try {
-        next = await this.deps.orders.refund(data, amount, idempotencyKey);
+        next = await this.deps.orders.refund(data, amount, idempotencyKey, outTradeNo);
       } catch (error) {
         const refused = error instanceof QfpayOperationError && error.code === "refund_refused";
         if (refused || error instanceof QfpayGatewayError) {
@@ -219,16 +219,19 @@ export class SessionPayments {
         await this.event({ session_id: fresh.session_id, out_trade_no: fresh.out_trade_no, kind: "orphan_refunded", message: `Released the frozen amount: ${reason}` });
         return;
       }
-      const remaining = fresh.amount - refundedOf(await this.deps.store.ofSession(fresh.session_id), fresh);
+      const records = await this.deps.store.ofSession(fresh.session_id);
+      const remaining = fresh.amount - refundedOf(records, fresh);
       if (remaining <= 0) {
-        await this.deps.store.update(fresh.out_trade_no, { resolution: "refunded", resolution_note: reason });
+        // Given back in full, or on its way: an answer not read yet is followed until QFPay says how it ended.
+        const inFlight = refundsOf(records, fresh).some((entry) => entry.state === "requested");
+        await this.deps.store.update(fresh.out_trade_no, { resolution: inFlight ? "refunding" : "refunded", resolution_note: reason });
         return;
       }
-      const outTradeNo = this.deps.orders.refundOutTradeNo(data);
+      const outTradeNo = this.deps.orders.refundOutTradeNo(data, refundsOf(records, fresh).length);
       await this.deps.store.insert(this.followUp(fresh, "refund", outTradeNo, remaining));
       let next: QfpaySessionData;
       try {
-        next = await this.deps.orders.refund(data, remaining);
+        next = await this.deps.orders.refund(data, remaining, undefined, outTradeNo);
       } catch (error) {
         if (error instanceof QfpayGatewayError || (error instanceof QfpayOperationError && error.code === "refund_refused")) {
           await this.deps.store.update(outTradeNo, { state: "failed", state_message: (error as Error).message, next_check_at: null });
@@ -299,7 +302,13 @@ export class SessionPayments {
     return this.deps.lock.run(record.session_id, async () => {
       const fresh = await this.deps.store.get(record.out_trade_no);
       if (!fresh || fresh.state !== "requested") return;
-      if (outcome === "succeeded") {
+      const neverArrived = !seen && this.now().getTime() - fresh.created_at.getTime() > FOLLOW_UP_GIVE_UP_MS;
+      if (neverArrived) {
+        await this.deps.store.update(fresh.out_trade_no, { state: "failed", state_message: "QFPay has no such transaction: the request never reached it", next_check_at: null });
+        await this.settleRefundInData(fresh, "failed", undefined);
+        await this.reopenGiveBack(fresh);
+        await this.event({ session_id: fresh.session_id, out_trade_no: fresh.out_trade_no, kind: "refund_failed", message: `QFPay never received ${fresh.kind} ${fresh.out_trade_no}` });
+      } else if (outcome === "succeeded") {
         await this.deps.store.update(fresh.out_trade_no, { state: "succeeded", syssn: seen?.syssn ?? fresh.syssn, confirmed_at: this.now(), next_check_at: null });
         await this.settleRefundInData(fresh, "succeeded", seen?.syssn);
         await this.finishOrphanRefund(fresh);
@@ -307,6 +316,7 @@ export class SessionPayments {
       } else if (outcome === "failed") {
         await this.deps.store.update(fresh.out_trade_no, { state: "failed", state_message: `QFPay answered ${seen?.respcd}`, next_check_at: null });
         await this.settleRefundInData(fresh, "failed", undefined);
+        await this.reopenGiveBack(fresh);
         await this.event({ session_id: fresh.session_id, out_trade_no: fresh.out_trade_no, kind: "refund_failed", message: `QFPay says ${fresh.kind} ${fresh.out_trade_no} failed (${seen?.respcd})` });
       } else {
         await this.deps.store.update(fresh.out_trade_no, { next_check_at: new Date(this.now().getTime() + 5000) });
@@ -486,6 +496,12 @@ export class SessionPayments {
     return this.save(payment, next);
   }
 
+  /** A refund giving a payment back failed (or never reached QFPay): the payment is unsettled again, to be given back anew. */
+  private async reopenGiveBack(refund: TransactionRecord): Promise<void> {
+    const payment = refund.parent_out_trade_no ? await this.deps.store.get(refund.parent_out_trade_no) : undefined;
+    if (payment?.resolution === "refunding") await this.deps.store.update(payment.out_trade_no, { resolution: null });
+  }
+
   /** The refund that gives a payment back settled: the payment is refunded (the reconciliation records the refund where Medusa has the payment). */
   private async finishOrphanRefund(refund: TransactionRecord): Promise<void> {
     const payment = refund.parent_out_trade_no ? await this.deps.store.get(refund.parent_out_trade_no) : undefined;
@@ -570,6 +586,8 @@ export class SessionPayments {
 const LATE_APPROVAL_CHECK_MS = 120_000;
 /** A tab's poll keeps its session "watched" this long. */
 export const WATCH_MS = 10_000;
+/** A capture or refund QFPay does not list this long after it was sent never reached QFPay. */
+const FOLLOW_UP_GIVE_UP_MS = 60_000;
 /** An answer not read for an order, capture or refund: the sync asks QFPay after this long. */
 const OPENING_CHECK_MS = 20_000;
 /** A code past its expiry that QFPay still lists as waiting is closed after this grace. */
@@ -579,10 +597,15 @@ export function dataOf(record: TransactionRecord): QfpaySessionData {
   return readSessionData(record.data);
 }
 
+/** Every refund of this payment on record, whatever became of it. */
+function refundsOf(records: readonly TransactionRecord[], payment: TransactionRecord): TransactionRecord[] {
+  return records.filter((entry) => entry.kind === "refund" && entry.parent_out_trade_no === payment.out_trade_no);
+}
+
 /** What the store's refunds of this payment give back, sent or settled (failed ones give nothing). */
 export function refundedOf(records: readonly TransactionRecord[], payment: TransactionRecord): number {
-  return records
-    .filter((entry) => entry.kind === "refund" && entry.parent_out_trade_no === payment.out_trade_no && entry.state !== "failed")
+  return refundsOf(records, payment)
+    .filter((entry) => entry.state !== "failed")
     .reduce((sum, entry) => sum + entry.amount, 0);
 }
 

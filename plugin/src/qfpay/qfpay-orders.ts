@@ -245,7 +245,7 @@ export class QfpayOrders {
    * become `refund_refused` errors in words an admin can act on. A call repeated with the same idempotency key
    * returns the earlier result.
    */
-  async refund(data: QfpaySessionData, amount: number, idempotencyKey?: string): Promise<QfpaySessionData> {
+  async refund(data: QfpaySessionData, amount: number, idempotencyKey?: string, outTradeNo = this.refundOutTradeNo(data)): Promise<QfpaySessionData> {
     if (idempotencyKey && data.refunds.some((refund) => refund.idempotency_key === idempotencyKey)) return data;
     if (!Number.isSafeInteger(amount) || amount <= 0) {
       throw new QfpayOperationError("invalid_request", "A refund must be a positive amount");
@@ -261,7 +261,6 @@ export class QfpayOrders {
         `Cannot refund ${this.money(amount, data)}: only ${this.money(remaining, data)} is left to refund on this payment`,
       );
     }
-    const outTradeNo = this.refundOutTradeNo(data);
     const record: RefundRecord = {
       out_trade_no: outTradeNo,
       orig_syssn: origSyssn,
@@ -293,9 +292,9 @@ export class QfpayOrders {
     return { ...data, note };
   }
 
-  /** The number the next refund of this payment is sent with. */
-  refundOutTradeNo(data: QfpaySessionData): string {
-    return this.outTradeNo(data.session_id, `r${data.refunds.length + 1}`, data.attempt);
+  /** The number the next refund of this payment is sent with, after `sent` refunds (failed ones too: a number is never used twice). */
+  refundOutTradeNo(data: QfpaySessionData, sent = data.refunds.length): string {
+    return this.outTradeNo(data.session_id, `r${Math.max(sent, data.refunds.length) + 1}`, data.attempt);
   }
 
   /** The number a pre-authorization's capture (authtrade) is sent with. */
