@@ -1,6 +1,7 @@
 import { formatTxdtm, parseTxdtm } from "@qfpay-medusa/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseQfpayOptions } from "../qfpay/options";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseQfpayOptions } from "../qfpay";
+import { FakeStoreOrders } from "../test-support/fake-store-orders";
 import { openOrder, paidOrder, WECHAT_QR } from "../test-support/orders";
 import { newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
 import { Reconciler } from "./reconciler";
@@ -9,10 +10,10 @@ import { compareStatement, previousDay, servesDailyStatement } from "./trade-bil
 import { readTradeBill } from "./trade-bill";
 
 let h: ProviderHarness;
-beforeAll(async () => {
+beforeEach(async () => {
   h = await startProviderHarness({ refreshCooldownSeconds: 0 });
 });
-afterAll(() => h.close());
+afterEach(() => h.close());
 
 const TXZONE = "+0800";
 
@@ -76,7 +77,7 @@ describe("QFPay's daily statement against the ledger", () => {
         options: fresh.runtime.options,
         lease: SOLE_INSTANCE_LEASE,
       });
-      const medusa = { standing: async () => ({ exists: false as const }), complete: async () => undefined, recordRefund: async () => undefined, whileCartLocked: <T>(_: string, job: () => Promise<T>) => job() };
+      const medusa = new FakeStoreOrders();
       expect((await reconciler.sweep(medusa)).statementDifferences).toBe(1);
       await new Reconciler({ merchant: fresh.runtime.merchant, payments: fresh.runtime.payments, calls: fresh.runtime.reconcileCalls, dailyStatement: true, options: fresh.runtime.options, lease: SOLE_INSTANCE_LEASE }).sweep(medusa);
       const events = fresh.ledger.events.filter((event) => event.kind === "statement_difference");

@@ -1,5 +1,5 @@
 import { ENVIRONMENTS, findEnvironment, formatTxdtm, parseOutTradeNo, parseTxdtm, statusCode } from "@qfpay-medusa/shared/server";
-import { baseUrlOf, type ResolvedQfpayOptions } from "../qfpay/options";
+import { baseUrlOf, type ResolvedQfpayOptions } from "../qfpay";
 import type { QfpayCalls } from "./budgeted-api";
 import { holdsMoneyRecord, type TransactionRecord, type TransactionStore } from "./ledger";
 import { readTradeBill, type StatementRow } from "./trade-bill";
