@@ -7,6 +7,3 @@ export interface Lease {
   /** Runs `job` as this beat of the loop `key`, or skips it (undefined). */
   beat<T>(key: string, spacingSeconds: number, job: () => Promise<T>): Promise<T | undefined>;
 }
-
-/** One process: every beat runs. */
-export const SOLE_INSTANCE_LEASE: Lease = { beat: (_key, _spacing, job) => job() };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TestClock } from "../test-support/test-clock";
-import { BudgetExhaustedError, limitsFor, MemoryBudgetStore, RequestBudget } from "./request-budget";
+import { MemoryBudgetStore } from "../test-support/memory-budget-store";
+import { BudgetExhaustedError, limitsFor, RequestBudget } from "./request-budget";
 
 function budget(limits = { perSecond: 10, perMinute: 30 }, start = Date.UTC(2026, 11, 1, 9, 0, 0)) {
   const clock = TestClock.at(start);

@@ -4,8 +4,8 @@ import { parseQfpayOptions } from "../qfpay";
 import { FakeStoreOrders } from "../test-support/fake-store-orders";
 import { openOrder, paidOrder, WECHAT_QR } from "../test-support/orders";
 import { newSessionId, startProviderHarness, type ProviderHarness } from "../test-support/provider-harness";
+import { SOLE_INSTANCE_LEASE } from "../test-support/sole-instance-lease";
 import { Reconciler } from "./reconciler";
-import { SOLE_INSTANCE_LEASE } from "./lease";
 import { compareStatement, previousDay, servesDailyStatement } from "./trade-bill-check";
 import { readTradeBill } from "./trade-bill";
 

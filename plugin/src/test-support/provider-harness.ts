@@ -2,14 +2,14 @@ import type { Logger } from "@medusajs/framework/types";
 import { startSandbox, type Sandbox } from "@qfpay-medusa/sandbox";
 import { startTestServer, type TestServer } from "@qfpay-medusa/sandbox/testing";
 import { QfpayClient } from "@qfpay-medusa/shared/server";
-import { SOLE_INSTANCE_LEASE } from "../core/lease";
-import { MemoryBudgetStore } from "../core/request-budget";
 import { QfpayRuntime } from "../core/runtime";
-import { InProcessSessionLock } from "../core/session-lock";
 import type { QfpayModuleService } from "../modules/qfpay";
 import { parseQfpayOptions, type QfpayApi, type QfpayProviderOptions } from "../qfpay";
 import { QfpayProviderService } from "../providers/qfpay/service";
+import { InProcessSessionLock } from "./in-process-session-lock";
+import { MemoryBudgetStore } from "./memory-budget-store";
 import { MemoryLedger } from "./memory-ledger";
+import { SOLE_INSTANCE_LEASE } from "./sole-instance-lease";
 import { TestClock } from "./test-clock";
 
 export const APP_CODE = "PLUGINTESTAPP";

@@ -3,7 +3,7 @@ import { storePayTypesSchema } from "@qfpay-medusa/shared";
 import { parseQfpayOptions } from "../../../../qfpay";
 import { fakeQuery } from "../../../../test-support/fake-query";
 import { fakeScope } from "../../../../test-support/fake-scope";
-import { callRoute } from "../../../../test-support/route-call";
+import { callRoute } from "../../../../test-support/call-route";
 import { GET } from "./route";
 
 const PHONE_UA = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148";

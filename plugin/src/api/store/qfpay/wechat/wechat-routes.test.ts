@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseQfpayOptions } from "../../../../qfpay";
 import { fakeScope } from "../../../../test-support/fake-scope";
-import { callRoute } from "../../../../test-support/route-call";
+import { callRoute } from "../../../../test-support/call-route";
 import { POST as startOauth } from "./oauth/route";
 import { POST as exchangeCode } from "./openid/route";
 
