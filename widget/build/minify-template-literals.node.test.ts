@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { minifyTemplateLiteral } from "./minify-template-literals.js";
+import { compactCss, minifyTemplateLiteral } from "./minify-template-literals.js";
 
 describe("minifyTemplateLiteral", () => {
   it("drops indentation between tags", () => {
@@ -25,5 +25,18 @@ describe("minifyTemplateLiteral", () => {
     expect(minifyTemplateLiteral(":host {\n  /* why */\n  color: red;\n  display: block;\n}\n.a,\n.b {\n  x: y;\n}", "css")).toBe(
       ":host {color: red;display: block;}.a, .b {x: y;}",
     );
+  });
+});
+
+describe("compactCss", () => {
+  it("drops the spaces after colons, commas and semicolons, and around braces", () => {
+    expect(compactCss(":host {color: red;display: block;}.a, .b {x: y;}")).toBe(":host{color:red;display:block;}.a,.b{x:y;}");
+    expect(compactCss("@media (max-width: 40rem), (pointer: coarse) {.a {b: c;}}")).toBe("@media (max-width:40rem),(pointer:coarse){.a{b:c;}}");
+  });
+
+  it("keeps the spaces a stylesheet needs: descendant combinators, values, calc(), strings", () => {
+    expect(compactCss(".a :focus-visible {outline: 3px solid var(--x);}")).toBe(".a :focus-visible{outline:3px solid var(--x);}");
+    expect(compactCss("padding: calc(var(--s) * 1.5);")).toBe("padding:calc(var(--s) * 1.5);");
+    expect(compactCss('content: "a, b: c";')).toBe('content:"a, b: c";');
   });
 });
