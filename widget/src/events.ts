@@ -63,9 +63,9 @@ export type QfpayEventName = keyof QfpayEventDetails;
 export function qfpayEvent<K extends QfpayEventName>(
   name: K,
   detail: QfpayEventDetails[K],
-  options: { cancelable?: boolean } = {},
+  options: Pick<EventInit, "cancelable"> = {},
 ): CustomEvent<QfpayEventDetails[K]> {
-  return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false });
+  return new CustomEvent(name, { detail, bubbles: true, composed: true, ...options });
 }
 
 type QfpayEventMap = { [K in QfpayEventName]: CustomEvent<QfpayEventDetails[K]> };

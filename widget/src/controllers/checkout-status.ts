@@ -13,18 +13,18 @@ import { DEFAULT_POLL_TIMING, StatusPoller } from "./status-poller.js";
  */
 export type FollowArgs = readonly [backendUrl: string, publishableKey: string, sessionId: string | null];
 
-/** What the element shows of the followed session; replaced as a whole on every change. */
+/** What the element shows of the followed session (a flag left out is false); replaced as a whole on every change. */
 export interface CheckoutState {
   /** The last status the server gave. */
   readonly checkout?: CheckoutStatus | undefined;
   /** Why following stopped: a bad attribute, or an answer retrying cannot fix. */
   readonly error?: ErrorCode | undefined;
   /** The last request failed for a reason that may pass; the next try is scheduled. */
-  readonly reconnecting: boolean;
+  readonly reconnecting?: boolean;
   /** The countdown reached the code's expiry (by the server's clock) before an answer said so. */
-  readonly codeExpired: boolean;
+  readonly codeExpired?: boolean;
   /** A new code is being asked for. */
-  readonly refreshing: boolean;
+  readonly refreshing?: boolean;
   /** Why the last new code was refused; the session is still followed. */
   readonly refreshError?: ErrorCode | undefined;
 }
@@ -46,7 +46,7 @@ export interface CheckoutStatusOptions {
 
 const MIN_POLL_INTERVAL_MS = 500;
 
-const INITIAL: CheckoutState = { reconnecting: false, codeExpired: false, refreshing: false };
+const INITIAL: CheckoutState = {};
 
 /**
  * Follows one payment session's status, modelled on @lit/task: it owns its inputs (`args`, checked on every host

@@ -5,7 +5,7 @@ import { resultIcon } from "./icons.js";
 import type { ResultView } from "./status-text.js";
 
 export interface RefreshControl {
-  refreshing: boolean;
+  refreshing?: boolean;
   /** Why the last new code was refused. */
   refreshError?: ErrorCode | undefined;
   onRefresh(): void;
@@ -22,12 +22,12 @@ export function resultView(checkout: CheckoutStatus, view: ResultView, m: Messag
       : nothing}
     <p>${m[view.text]}</p>
     ${checkout.message && !succeeded ? html`<p>${checkout.message}</p>` : nothing}
-    ${view.action !== null
+    ${view.action
       ? html`<button class="primary" part="action" ?disabled=${refresh.refreshing} @click=${refresh.onRefresh}>
           ${refresh.refreshing ? m.refreshing : m[view.action]}
         </button>`
       : nothing}
     ${refresh.refreshError !== undefined ? html`<p class="muted" role="alert">${m.errors[refresh.refreshError]}</p>` : nothing}
-    ${view.action !== null ? html`<slot name="actions"></slot>` : nothing}
+    ${view.action ? html`<slot name="actions"></slot>` : nothing}
   </div>`;
 }

@@ -9,13 +9,13 @@ export interface ResultView {
   tone: ResultTone;
   title: MessageText;
   text: MessageText;
-  /** Label of the button that asks the refresh route for a fresh code; null when nothing is left to do. */
-  action: MessageText | null;
+  /** Label of the button that asks the refresh route for a fresh code; none when nothing is left to do. */
+  action?: MessageText;
 }
 
 /** What each final state shows (a code that ran out on the countdown shows `expired`). */
 export const RESULT_VIEWS: Readonly<Record<FinalCheckoutStatus, ResultView>> = {
-  succeeded: { tone: "success", title: "succeededTitle", text: "succeededText", action: null },
+  succeeded: { tone: "success", title: "succeededTitle", text: "succeededText" },
   failed: { tone: "problem", title: "failedTitle", text: "failedText", action: "tryAgain" },
   canceled: { tone: "neutral", title: "canceledTitle", text: "canceledText", action: "newCode" },
   expired: { tone: "neutral", title: "expiredTitle", text: "expiredText", action: "newCode" },
