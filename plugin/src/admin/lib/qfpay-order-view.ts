@@ -1,8 +1,9 @@
+import { formatAmount } from "@qfpay-medusa/shared/checkout";
 import type { QfpayOrderView } from "../../admin-views/order-view";
 
-/** QFPay minor units → "123.45 HKD", with the exponent the server gave (QFPay's, not the browser's). */
+/** QFPay minor units → "HK$123.45" in the admin's language, with the exponent the server gave (QFPay's, not the browser's). */
 export function formatMinor(minor: number, exponent: number, currencyCode: string): string {
-  return `${(minor / 10 ** exponent).toFixed(exponent)} ${currencyCode.toUpperCase()}`;
+  return formatAmount(minor, exponent, currencyCode);
 }
 
 function backendUrl(path: string): string {

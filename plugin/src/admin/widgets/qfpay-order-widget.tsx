@@ -1,21 +1,34 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk";
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types";
 import { Badge, Button, Container, Copy, Heading, Text } from "@medusajs/ui";
+import { CHECKOUT_STATUS_OUTCOMES, isCheckoutStatusValue, type CheckoutOutcome, type CheckoutStatusValue } from "@qfpay-medusa/shared/checkout";
 import { useEffect, useState } from "react";
 import type { QfpayEventView, QfpayOrderView, QfpayPaymentView, QfpayPaymentViewStatus, QfpayTransactionView } from "../../admin-views/order-view";
 import { fetchQfpayOrderView, formatMinor, refundOrphan } from "../lib/qfpay-order-view";
 
 type Load = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; view: QfpayOrderView };
 
-const STATUS_COLORS: Record<QfpayPaymentViewStatus, "green" | "orange" | "red" | "grey" | "blue"> = {
+type BadgeColor = "green" | "orange" | "red" | "grey" | "blue";
+
+/** A checkout status is coloured by what it means for the shopper's money (the contract's outcome). */
+const OUTCOME_COLORS: Record<CheckoutOutcome, BadgeColor> = {
+  open: "orange",
+  in_progress: "orange",
+  succeeded: "green",
+  failed: "red",
+  lapsed: "grey",
+};
+
+/** The admin's own words for money that arrived: paid, or a pre-authorization's frozen funds. */
+const SETTLED_COLORS: Record<Exclude<QfpayPaymentViewStatus, CheckoutStatusValue>, BadgeColor> = {
   paid: "green",
   "authorized (frozen)": "blue",
-  pending: "orange",
-  processing: "orange",
-  failed: "red",
-  expired: "grey",
-  canceled: "grey",
 };
+
+function statusColor(status: QfpayPaymentViewStatus): BadgeColor {
+  // A status newer than this admin: grey.
+  return (isCheckoutStatusValue(status) ? OUTCOME_COLORS[CHECKOUT_STATUS_OUTCOMES[status]] : SETTLED_COLORS[status]) ?? "grey";
+}
 
 /** A label and a value that can be copied; no links, so nothing leaves the admin. */
 const Field = ({ label, value }: { label: string; value: string | null | undefined }) => (
@@ -38,7 +51,7 @@ const PaymentSection = ({ payment }: { payment: QfpayPaymentView }) => (
       <Text size="small" weight="plus">
         {payment.wallet_name}
       </Text>
-      <Badge size="2xsmall" color={STATUS_COLORS[payment.status] ?? "grey"}>
+      <Badge size="2xsmall" color={statusColor(payment.status)}>
         {payment.status}
       </Badge>
     </div>
