@@ -16,6 +16,11 @@ describe("loadOrderPayments", () => {
     });
     const order = await loadOrderPayments(query, "order_1");
     expect(order).toMatchObject({ id: "order_1", display_id: 7, payments: [{ id: "pay_1" }] });
-    expect(await loadOrderPayments(fakeQuery(() => []), "order_x")).toBeUndefined();
+    expect(
+      await loadOrderPayments(
+        fakeQuery(() => []),
+        "order_x",
+      ),
+    ).toBeUndefined();
   });
 });
