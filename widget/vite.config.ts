@@ -15,9 +15,7 @@ const LAZY_MODULES = /\/src\/(cart|jsapi)\/|\/src\/(controllers|views)\/(redirec
 
 export default defineConfig(({ mode }) => {
   const standalone = mode === "standalone";
-  const entry: Record<string, string> = standalone
-    ? { "qfpay-checkout": "src/define.ts" }
-    : { index: "src/index.ts", define: "src/define.ts" };
+  const entry: Record<string, string> = standalone ? { "qfpay-checkout": "src/define.ts" } : { index: "src/index.ts", define: "src/define.ts" };
   return {
     plugins: [qrcodeLean(), minifyLitTemplates()],
     build: {
@@ -39,8 +37,7 @@ export default defineConfig(({ mode }) => {
           // define.ts stays in its entry: its registration is the package's declared side effect (`sideEffects`).
           codeSplitting: { groups: [{ name: "element", test: (id: string) => !LAZY_MODULES.test(id) && !id.endsWith("/src/define.ts") }] },
           entryFileNames: "[name].js",
-          chunkFileNames: (chunk) =>
-            chunk.facadeModuleId?.includes("/i18n/") ? `locales/${chunk.name}.js` : "chunks/[name]-[hash].js",
+          chunkFileNames: (chunk) => (chunk.facadeModuleId?.includes("/i18n/") ? `locales/${chunk.name}.js` : "chunks/[name]-[hash].js"),
         },
       },
     },

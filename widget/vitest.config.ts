@@ -12,10 +12,7 @@ function webTestRunnerSocketStub(): Plugin {
     name: "wtr-socket-stub",
     enforce: "pre",
     resolveId: (source) => (source.endsWith("__web-dev-server__web-socket.js") ? id : null),
-    load: (source) =>
-      source === id
-        ? "export const sendMessage = () => {}; export const sendMessageWaitForResponse = async () => ({});"
-        : null,
+    load: (source) => (source === id ? "export const sendMessage = () => {}; export const sendMessageWaitForResponse = async () => ({});" : null),
   };
 }
 
@@ -42,14 +39,7 @@ function chromium(name: string, lit: "development" | "production", conditions?: 
         provider: playwright({
           launchOptions: {
             executablePath: "/usr/bin/chromium",
-            args: [
-              "--no-sandbox",
-              "--disable-gpu",
-              "--disable-background-networking",
-              "--disable-component-update",
-              "--disable-sync",
-              "--no-first-run",
-            ],
+            args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
           },
           contextOptions: { permissions: ["clipboard-read", "clipboard-write"] },
         }),

@@ -10,10 +10,7 @@ import packageConfig from "../tsup.config.js";
 const PACKAGE_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 const FORBIDDEN_WORDS = ["node:crypto", "createHash", "timingSafeEqual", "createHmac", "clientKey"];
 /** Imports of Node built-ins; esbuild writes "node:crypto" as "crypto". */
-const BUILTIN_IMPORT = new RegExp(
-  `(?:from\\s*|import\\s*\\(?\\s*|require\\(\\s*)["'](?:node:)?(${builtinModules.join("|")})["']`,
-  "g",
-);
+const BUILTIN_IMPORT = new RegExp(`(?:from\\s*|import\\s*\\(?\\s*|require\\(\\s*)["'](?:node:)?(${builtinModules.join("|")})["']`, "g");
 
 /** An import of a package (anything but a relative path), in ESM or CJS. */
 const BARE_IMPORT = /(?:from\s*|import\s*\(?\s*|require\(\s*)["'][^."'][^"']*["']/;

@@ -7,12 +7,7 @@ export { AmountError, minorToDecimal } from "./minor-units.js";
  * An amount in major units as Medusa hands it over: a decimal string, a number, a bigint,
  * a raw BigNumber `{ value, precision }`, or a BigNumber-like object with a decimal `toString()`.
  */
-export type AmountInput =
-  | string
-  | number
-  | bigint
-  | { value: string | number; precision?: number }
-  | { toString(): string };
+export type AmountInput = string | number | bigint | { value: string | number; precision?: number } | { toString(): string };
 
 /** `txamt` is Int(11): at most eleven digits. */
 export const MAX_TXAMT = 99_999_999_999;

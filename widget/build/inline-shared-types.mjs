@@ -51,8 +51,7 @@ function expandTypes(names) {
   const host = ts.createCompilerHost(options);
   const readSource = host.getSourceFile.bind(host);
   const fileExists = host.fileExists.bind(host);
-  host.getSourceFile = (file, language, ...rest) =>
-    file === probePath ? ts.createSourceFile(file, probeText, language) : readSource(file, language, ...rest);
+  host.getSourceFile = (file, language, ...rest) => (file === probePath ? ts.createSourceFile(file, probeText, language) : readSource(file, language, ...rest));
   host.fileExists = (file) => file === probePath || fileExists(file);
   const program = ts.createProgram([probePath], options, host);
   const problems = ts.getPreEmitDiagnostics(program);
@@ -98,9 +97,15 @@ if (names.length > 0) {
   for (const file of files) {
     const source = readFileSync(file, "utf8");
     if (!source.includes(SHARED)) continue;
-    let relative = path.relative(path.dirname(file), path.join(typesRoot, `${OUTPUT_NAME}.js`)).split(path.sep).join("/");
+    let relative = path
+      .relative(path.dirname(file), path.join(typesRoot, `${OUTPUT_NAME}.js`))
+      .split(path.sep)
+      .join("/");
     if (!relative.startsWith(".")) relative = `./${relative}`;
-    writeFileSync(file, source.replace(importFromShared, (_match, keyword, list) => `${keyword} type { ${namesOf(list).join(", ")} } from "${relative}";`));
+    writeFileSync(
+      file,
+      source.replace(importFromShared, (_match, keyword, list) => `${keyword} type { ${namesOf(list).join(", ")} } from "${relative}";`),
+    );
   }
 }
 

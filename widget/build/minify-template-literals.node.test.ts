@@ -9,7 +9,7 @@ describe("minifyTemplateLiteral", () => {
   it("keeps a space between attributes, also next to an expression", () => {
     // `href=${url}\n  @click=${fn}`: the piece after the first expression starts with the newline.
     expect(minifyTemplateLiteral("\n            @click=", "html")).toBe(" @click=");
-    expect(minifyTemplateLiteral(' aria-label=\n  x', "html")).toBe(" aria-label= x");
+    expect(minifyTemplateLiteral(" aria-label=\n  x", "html")).toBe(" aria-label= x");
     expect(minifyTemplateLiteral('<svg class="mark"\n    viewBox="0 0 4 4">', "html")).toBe('<svg class="mark" viewBox="0 0 4 4">');
   });
 

@@ -8,13 +8,7 @@ export interface CheckoutEndpoint {
   sessionId: string;
 }
 
-export type CheckoutApiErrorCode =
-  | "session_not_found"
-  | "unauthorized"
-  | "bad_request"
-  | "server_error"
-  | "network"
-  | "invalid_response";
+export type CheckoutApiErrorCode = "session_not_found" | "unauthorized" | "bad_request" | "server_error" | "network" | "invalid_response";
 
 /** HTTP statuses worth another try: the server or the way to it is busy, not wrong. */
 const TRANSIENT_HTTP_STATUSES: ReadonlySet<number> = new Set([408, 425, 429, 500, 502, 503, 504]);
@@ -64,12 +58,7 @@ export function refreshCheckoutStatus(endpoint: CheckoutEndpoint, signal?: Abort
   return requestStatus(sessionUrl(endpoint, "/refresh"), "POST", endpoint.publishableKey, signal);
 }
 
-async function requestStatus(
-  url: string,
-  method: "GET" | "POST",
-  publishableKey: string,
-  signal: AbortSignal | undefined,
-): Promise<CheckoutStatus> {
+async function requestStatus(url: string, method: "GET" | "POST", publishableKey: string, signal: AbortSignal | undefined): Promise<CheckoutStatus> {
   let response: Response;
   try {
     response = await fetch(url, {

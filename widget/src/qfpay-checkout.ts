@@ -237,8 +237,7 @@ export class QfpayCheckout extends LitElement {
     const { messages } = this.#localize;
     const { reconnecting } = this.#status.state;
     return html`<div class="base" part="base" lang=${this.#text.intlLocale}>
-      ${messages === undefined ? loadingView(this.#text, false, reconnecting) : this.#renderBody(messages)}
-      ${this.#announcer.render()}
+      ${messages === undefined ? loadingView(this.#text, false, reconnecting) : this.#renderBody(messages)} ${this.#announcer.render()}
     </div>`;
   }
 
@@ -274,7 +273,7 @@ export class QfpayCheckout extends LitElement {
   /** An open payment: the header, what the mode shows, the time left and the status line (and what comes after). */
   #renderOpen(checkout: CheckoutStatus, state: CheckoutState, middle: unknown, after?: unknown): TemplateResult {
     const m = this.#text;
-    return html`${headerView(checkout, m)} ${middle} ${timeLeftView(this.#status.countdown, m)}
-      ${statusLineView(m, checkout.status, state.reconnecting)} ${after}`;
+    return html`${headerView(checkout, m)} ${middle} ${timeLeftView(this.#status.countdown, m)} ${statusLineView(m, checkout.status, state.reconnecting)}
+    ${after}`;
   }
 }

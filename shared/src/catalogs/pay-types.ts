@@ -102,17 +102,7 @@ const PREAUTH_CODES: ReadonlySet<string> = new Set(["801801", "801808", "801810"
  * Codes the reference lists under `expired_time` ("Available for: ..."), plus the WeChat mini-program
  * whose section documents the same parameter.
  */
-const EXPIRED_TIME_CODES: ReadonlySet<string> = new Set([
-  "800201",
-  "800101",
-  "801512",
-  "801501",
-  "801112",
-  "801114",
-  "801010",
-  "801510",
-  "800213",
-]);
+const EXPIRED_TIME_CODES: ReadonlySet<string> = new Set(["800201", "800101", "801512", "801501", "801112", "801114", "801010", "801510", "800213"]);
 
 export const PAY_TYPES: readonly PayType[] = Object.freeze(
   ROWS.map(([code, wallet, mode, regions, description]) =>

@@ -9,7 +9,5 @@ export interface Wallet {
 }
 
 export const WALLETS: Readonly<Record<WalletId, Wallet>> = Object.freeze(
-  Object.fromEntries(
-    (Object.keys(WALLET_NAMES) as WalletId[]).map((id) => [id, Object.freeze({ id, name: WALLET_NAMES[id] })]),
-  ) as Record<WalletId, Wallet>,
+  Object.fromEntries((Object.keys(WALLET_NAMES) as WalletId[]).map((id) => [id, Object.freeze({ id, name: WALLET_NAMES[id] })])) as Record<WalletId, Wallet>,
 );

@@ -12,17 +12,10 @@ import type { Messages } from "../i18n/index.js";
 import { resultIcon, walletMark } from "../views/icons.js";
 import { isWeChatBrowser } from "../jsapi/wechat-bridge.js";
 import { localWalletName, walletLook } from "../wallets.js";
-import { dropInMessages, type DropInMessages } from "./cart-messages.js";
+import { dropInMessages } from "./cart-messages.js";
 import { oauthAnswer, pageWithoutOauth, recall, remember } from "./cart-storage.js";
 import { pickerStyles } from "./picker-styles.js";
-import {
-  createPaymentSession,
-  fetchPayTypes,
-  finishWechatSignIn,
-  startWechatSignIn,
-  type StorePayType,
-  type StorePayTypes,
-} from "./store-api.js";
+import { createPaymentSession, fetchPayTypes, finishWechatSignIn, startWechatSignIn, type StorePayType, type StorePayTypes } from "./store-api.js";
 
 type Step = "loading" | "picking" | "opening" | "following";
 
@@ -179,13 +172,17 @@ export class CartFlow implements ReactiveController, CartFlowLike {
   render(messages: Messages): TemplateResult {
     const m = dropInMessages(messages);
     if (this.step === "loading" || this.step === "opening") {
-      return html`<div class="result" aria-busy="true"><span class="pulse"></span>
-        <p>${this.step === "opening" ? m.opening : messages.loading}</p></div>`;
+      return html`<div class="result" aria-busy="true">
+        <span class="pulse"></span>
+        <p>${this.step === "opening" ? m.opening : messages.loading}</p>
+      </div>`;
     }
     const options = this.options;
     if (options.length === 0) {
-      return html`<div class="result" part="error">${resultIcon("problem")}
-        <p>${this.error ? messages.errors[this.error.code] : m.noWallets}</p></div>`;
+      return html`<div class="result" part="error">
+        ${resultIcon("problem")}
+        <p>${this.error ? messages.errors[this.error.code] : m.noWallets}</p>
+      </div>`;
     }
     const chosen = options.find((option) => option.pay_type === this.selected) ?? options[0]!;
     return html`<form class="picker" part="picker" @submit=${(event: Event) => (event.preventDefault(), void this.pay())}>
@@ -202,8 +199,13 @@ export class CartFlow implements ReactiveController, CartFlowLike {
     const m = dropInMessages(messages);
     const hint = option.preauth ? `${m.modeHints[option.mode]} · ${m.preauth}` : m.modeHints[option.mode];
     return html`<label class="option" part="wallet-option">
-      <input type="radio" name="wallet" .value=${option.pay_type} .checked=${checked}
-        @change=${() => ((this.selected = option.pay_type), this.host.requestUpdate())} />
+      <input
+        type="radio"
+        name="wallet"
+        .value=${option.pay_type}
+        .checked=${checked}
+        @change=${() => ((this.selected = option.pay_type), this.host.requestUpdate())}
+      />
       ${walletMark(walletLook(option.wallet))}
       <span class="option-text"
         ><span>${this.#walletName(option, messages)}<span class="visually-hidden">, </span></span><small>${hint}</small></span

@@ -14,10 +14,12 @@ export class OnDemand<T> {
 
   /** The part, or undefined while it is on its way (the first call sends for it). */
   get(): T | undefined {
-    this.#loading ??= this.#load().then((value) => {
-      this.#value = value;
-      this.#host.requestUpdate();
-    });
+    if (!this.#loading) {
+      this.#loading = this.#load().then((value) => {
+        this.#value = value;
+        this.#host.requestUpdate();
+      });
+    }
     return this.#value;
   }
 }

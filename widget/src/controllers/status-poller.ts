@@ -191,10 +191,7 @@ export class StatusPoller implements ReactiveController {
   }
 
   #handleError(error: unknown): void {
-    const apiError =
-      error instanceof CheckoutApiError
-        ? error
-        : new CheckoutApiError("invalid_response", String(error), false);
+    const apiError = error instanceof CheckoutApiError ? error : new CheckoutApiError("invalid_response", String(error), false);
     if (!apiError.transient) {
       this.#running = false;
       this.#options.onFatalError(apiError);

@@ -21,10 +21,14 @@ export function jsapiView(checkout: CheckoutStatus, messages: Messages, sheet: S
   const note = outcome === "cancel" ? m.wechatCanceled : outcome === "fail" ? m.wechatFailed : outcome === "no_bridge" ? m.notInWechat : m.jsapiIntro;
   const cashier = checkout.pay_url ? safeRedirectUrl(checkout.pay_url, parseOriginList(sheet.allowedRedirectOrigins)) : null;
   return html`<p class="instructions" part="instructions" role=${problem ? "alert" : nothing}>${note}</p>
-    ${outcome !== "no_bridge"
-      ? html`<button class="primary" part="wechat-pay-button" ?disabled=${sheet.opening} @click=${sheet.onOpen}>${m.payInWechat}</button>`
-      : nothing}
-    ${cashier && (outcome === "no_bridge" || outcome === "fail")
-      ? html`<a class="button${outcome === "fail" ? "" : " primary"}" part="redirect-button" href=${cashier.href}>${m.openCashier}</a>`
-      : nothing}`;
+    ${
+      outcome !== "no_bridge"
+        ? html`<button class="primary" part="wechat-pay-button" ?disabled=${sheet.opening} @click=${sheet.onOpen}>${m.payInWechat}</button>`
+        : nothing
+    }
+    ${
+      cashier && (outcome === "no_bridge" || outcome === "fail")
+        ? html`<a class="button${outcome === "fail" ? "" : " primary"}" part="redirect-button" href=${cashier.href}>${m.openCashier}</a>`
+        : nothing
+    }`;
 }

@@ -41,9 +41,7 @@ export function samePhoneView(
   const link = walletLook(checkout.wallet).opensFromLink ? safeRedirectUrl(text, parseOriginList(allowedRedirectOrigins)) : null;
   return html`<section class="same-phone" part="same-phone">
     <h3>${m.samePhoneTitle}</h3>
-    ${link !== null
-      ? html`<a class="button primary" href=${link.href}>${m.openInWallet(name)}</a>`
-      : html`<p class="muted">${m.saveQrHint(name)}</p>`}
+    ${link !== null ? html`<a class="button primary" href=${link.href}>${m.openInWallet(name)}</a>` : html`<p class="muted">${m.saveQrHint(name)}</p>`}
     <button @click=${() => onSave(geometryOf(text))}>${m.saveQr}</button>
   </section>`;
 }

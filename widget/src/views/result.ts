@@ -17,16 +17,16 @@ export function resultView(checkout: CheckoutStatus, view: ResultView, m: Messag
   return html`<div class="result" part="result">
     ${resultIcon(view.tone)}
     <h2>${m[view.title]}</h2>
-    ${succeeded
-      ? html`<p class="amount">${formatAmount(checkout.amount, checkout.amount_exponent, checkout.currency_code, m.intlLocale)}</p>`
-      : nothing}
+    ${succeeded ? html`<p class="amount">${formatAmount(checkout.amount, checkout.amount_exponent, checkout.currency_code, m.intlLocale)}</p>` : nothing}
     <p>${m[view.text]}</p>
     ${checkout.message && !succeeded ? html`<p>${checkout.message}</p>` : nothing}
-    ${view.action
-      ? html`<button class="primary" part="action" ?disabled=${refresh.refreshing} @click=${refresh.onRefresh}>
-          ${refresh.refreshing ? m.refreshing : m[view.action]}
-        </button>`
-      : nothing}
+    ${
+      view.action
+        ? html`<button class="primary" part="action" ?disabled=${refresh.refreshing} @click=${refresh.onRefresh}>
+            ${refresh.refreshing ? m.refreshing : m[view.action]}
+          </button>`
+        : nothing
+    }
     ${refresh.refreshError !== undefined ? html`<p class="muted" role="alert">${m.errors[refresh.refreshError]}</p>` : nothing}
     ${view.action ? html`<slot name="actions"></slot>` : nothing}
   </div>`;

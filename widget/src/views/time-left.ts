@@ -18,7 +18,6 @@ export function timeLeftView(countdown: Pick<Countdown, "remainingSeconds" | "to
       <span id="time-left-label">${m.timeLeftLabel}</span>
       <span class="timer" role="timer" aria-labelledby="time-left-label">${formatClock(seconds)}</span>
     </div>
-    <progress part="progress" max=${total} value=${seconds} aria-label=${m.timeLeftLabel}
-      aria-valuetext=${timeLeftText(m, seconds)}></progress>
+    <progress part="progress" max=${total} value=${seconds} aria-label=${m.timeLeftLabel} aria-valuetext=${timeLeftText(m, seconds)}></progress>
   </div>`;
 }
