@@ -1,5 +1,5 @@
 /**
- * What the lazily loaded parts (the cart drop-in and the WeChat JSAPI view) get from the element.
+ * What the lazily loaded parts (the cart drop-in, the redirect and JSAPI modes) get from the element.
  * Types only: nothing here lands in the element's bundle.
  */
 import type { ReactiveControllerHost } from "lit";

@@ -105,7 +105,7 @@ export class QfpayCheckout extends LitElement {
     autoRedirect: { type: Boolean, attribute: "auto-redirect" },
     allowedRedirectOrigins: { type: String, attribute: "allowed-redirect-origins" },
     theme: { type: String, reflect: true },
-    copied: { state: true },
+    copied: { state: true, attribute: false },
   };
 
   /** The Medusa backend's URL. */
