@@ -153,7 +153,7 @@ export class QfpayCheckout extends LitElement {
     },
   });
 
-  /** What the lazily loaded drop-in and JSAPI view may do here. */
+  /** What the lazily loaded drop-in and JSAPI mode may do here. */
   readonly #hooks: DropInHooks = {
     follow: (sessionId) => {
       this.#opened = sessionId;
@@ -165,7 +165,7 @@ export class QfpayCheckout extends LitElement {
   /** Drop-in mode's controller, loaded when a cart is to be paid, and the session it opened. */
   readonly #cart = new OnDemand<CartFlowLike>(this, async () => new (await import("./cart/cart-flow.js")).CartFlow(this, this.#hooks));
   #opened = "";
-  /** The redirect and JSAPI views, each loaded when a status first names its mode. */
+  /** The redirect and JSAPI modes (controller and view), each loaded when a status first names it. */
   readonly #modeViews = {
     redirect: new OnDemand(this, async () => this.#following(new (await import("./controllers/redirect.js")).RedirectController(this))),
     jsapi: new OnDemand(this, async () => this.#following(new (await import("./controllers/jsapi.js")).JsapiController(this, this.#hooks))),
@@ -211,7 +211,7 @@ export class QfpayCheckout extends LitElement {
     this.#announcer.announce(text);
   }
 
-  /** A mode view just loaded starts from the status already shown. */
+  /** A mode just loaded starts from the status already shown. */
   #following<T extends ModeView>(view: T): T {
     const checkout = this.#status.state.checkout;
     if (checkout) view.follow(checkout);
