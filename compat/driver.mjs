@@ -128,11 +128,9 @@ async function cartReadyToPay(store, seeded) {
   const { shipping_options: options } = await store.call("GET", `/store/shipping-options?cart_id=${cart.id}`);
   await store.call("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: options[0].id });
   const { payment_collection: collection } = await store.call("POST", "/store/payment-collections", { cart_id: cart.id });
-  const { payment_collection: withSession } = await store.call(
-    "POST",
-    `/store/payment-collections/${collection.id}/payment-sessions`,
-    { provider_id: PROVIDER_ID },
-  );
+  const { payment_collection: withSession } = await store.call("POST", `/store/payment-collections/${collection.id}/payment-sessions`, {
+    provider_id: PROVIDER_ID,
+  });
   const session = withSession.payment_sessions.find((candidate) => candidate.provider_id === PROVIDER_ID);
   if (!session?.data?.out_trade_no) throw new Error(`the QFPay session has no out_trade_no: ${JSON.stringify(session)}`);
   return { cartId: cart.id, sessionId: session.id, outTradeNo: session.data.out_trade_no };
@@ -144,10 +142,14 @@ async function checkoutOrder(store, sandbox, seeded) {
   if (pending.status !== "pending" || !pending.qrcode) throw new Error(`expected a pending QR code, got ${JSON.stringify(pending)}`);
   await sandbox.control.pay(outTradeNo);
   // What <qfpay-checkout> does: poll the status route until it says succeeded, then the storefront completes the cart.
-  await until("the status route to say succeeded", async () => {
-    const status = await store.call("GET", `/store/qfpay/payment-sessions/${sessionId}`);
-    return status.status === "succeeded";
-  }, 30_000);
+  await until(
+    "the status route to say succeeded",
+    async () => {
+      const status = await store.call("GET", `/store/qfpay/payment-sessions/${sessionId}`);
+      return status.status === "succeeded";
+    },
+    30_000,
+  );
   const completed = await store.call("POST", `/store/carts/${cartId}/complete`);
   if (completed.type !== "order") throw new Error(`cart completion gave no order: ${JSON.stringify(completed).slice(0, 500)}`);
   return completed.order;
@@ -157,10 +159,14 @@ async function notificationOnlyOrder(store, sandbox, seeded) {
   const { cartId, outTradeNo } = await cartReadyToPay(store, seeded);
   await sandbox.control.pay(outTradeNo);
   // Nobody polls or completes: the shopper closed the tab. QFPay's notification must make the order.
-  await until("QFPay's notification to be answered SUCCESS", async () => {
-    const attempts = sandbox.control.notifications().filter((attempt) => attempt.body.includes(outTradeNo));
-    return attempts.some((attempt) => attempt.status === 200 && attempt.answer === "SUCCESS");
-  }, 30_000);
+  await until(
+    "QFPay's notification to be answered SUCCESS",
+    async () => {
+      const attempts = sandbox.control.notifications().filter((attempt) => attempt.body.includes(outTradeNo));
+      return attempts.some((attempt) => attempt.status === 200 && attempt.answer === "SUCCESS");
+    },
+    30_000,
+  );
   const { cart } = await until("the cart to be completed", () => store.call("GET", `/store/carts/${cartId}`), 5_000);
   if (!cart.completed_at) throw new Error("the notification was answered SUCCESS but the cart is not completed");
   const completed = await store.call("POST", `/store/carts/${cartId}/complete`);
@@ -201,19 +207,21 @@ async function main() {
   };
   await timed("medusa db:migrate", () => runMedusa(["db:migrate"], env));
   const seedOutput = path.join(workDir, "seed.json");
-  await timed("seed (region with QFPay, product, key)", () =>
-    runMedusa(["exec", "./src/scripts/seed.ts"], { ...env, SEED_OUTPUT: seedOutput }),
-  );
+  await timed("seed (region with QFPay, product, key)", () => runMedusa(["exec", "./src/scripts/seed.ts"], { ...env, SEED_OUTPUT: seedOutput }));
   const seeded = JSON.parse(readFileSync(seedOutput, "utf8"));
 
   const medusa = startMedusa(env);
   let exited = false;
   medusa.on("exit", () => (exited = true));
   await timed("medusa start (until /health answers)", () =>
-    until("Medusa's /health", async () => {
-      if (exited) throw new Error("medusa start exited");
-      return (await fetch(`${medusaUrl}/health`)).ok;
-    }, 180_000),
+    until(
+      "Medusa's /health",
+      async () => {
+        if (exited) throw new Error("medusa start exited");
+        return (await fetch(`${medusaUrl}/health`)).ok;
+      },
+      180_000,
+    ),
   );
 
   const store = new StoreApi(medusaUrl, seeded.publishableKey);

@@ -1,13 +1,13 @@
-import { defineConfig, loadEnv } from "@medusajs/framework/utils"
-import { demoPayTypesOption } from "./src/demo-pay-types"
+import { defineConfig, loadEnv } from "@medusajs/framework/utils";
+import { demoPayTypesOption } from "./src/demo-pay-types";
 
-loadEnv(process.env.NODE_ENV || "development", process.cwd())
+loadEnv(process.env.NODE_ENV || "development", process.cwd());
 
 /**
  * Everything here comes from the environment the launcher (launcher/medusa.ts) sets,
  * so the demo, the tests and a hand-run `medusa start` share one configuration.
  */
-const env = process.env
+const env = process.env;
 
 /** The QFPay merchant: given to the plugin, whose module serves every QFPay provider entry. */
 function qfpayMerchantOptions(): Record<string, unknown> {
@@ -19,21 +19,21 @@ function qfpayMerchantOptions(): Record<string, unknown> {
     payTypes: demoPayTypesOption(),
     // Extra merchant options as JSON (e.g. qrExpiryMinutes), merged last.
     ...(env.QFPAY_PROVIDER_OPTIONS ? JSON.parse(env.QFPAY_PROVIDER_OPTIONS) : {}),
-  }
+  };
 }
 
-const qfpayEnabled = Boolean(env.QFPAY_APP_CODE)
+const qfpayEnabled = Boolean(env.QFPAY_APP_CODE);
 
 /** Session signing secrets have no fallback: a fixed one would let anyone mint an admin token. */
 function requiredSecret(name: "JWT_SECRET" | "COOKIE_SECRET"): string {
-  const value = env[name]
+  const value = env[name];
   if (!value) {
     throw new Error(
       `${name} is not set. The demo launcher makes random JWT and cookie secrets on the first start ` +
         `(kept in its state folder, demo/.pgdata/session-secrets.json); to run Medusa by hand, set JWT_SECRET and COOKIE_SECRET to long random values.`,
-    )
+    );
   }
-  return value
+  return value;
 }
 
 /**
@@ -41,7 +41,7 @@ function requiredSecret(name: "JWT_SECRET" | "COOKIE_SECRET"): string {
  * cache, one set of locks, one event queue and one workflow state. Without it nothing changes.
  */
 function redisModules(redisUrl: string | undefined): Record<string, unknown>[] {
-  if (!redisUrl) return []
+  if (!redisUrl) return [];
   return [
     { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
     { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
@@ -52,7 +52,7 @@ function redisModules(redisUrl: string | undefined): Record<string, unknown>[] {
         providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
       },
     },
-  ]
+  ];
 }
 
 module.exports = defineConfig({
@@ -76,16 +76,16 @@ module.exports = defineConfig({
   modules: [
     ...redisModules(env.REDIS_URL),
     ...(qfpayEnabled
-    ? [
-        {
-          resolve: "@medusajs/medusa/payment",
-          // The provider reaches the plugin's module (its QFPay runtime and ledger) and Medusa's locks.
-          dependencies: ["qfpay", "locking"],
-          options: {
-            providers: [{ resolve: "@qfpay-medusa/plugin/providers/qfpay", id: "qfpay" }],
+      ? [
+          {
+            resolve: "@medusajs/medusa/payment",
+            // The provider reaches the plugin's module (its QFPay runtime and ledger) and Medusa's locks.
+            dependencies: ["qfpay", "locking"],
+            options: {
+              providers: [{ resolve: "@qfpay-medusa/plugin/providers/qfpay", id: "qfpay" }],
+            },
           },
-        },
-      ]
-    : []),
+        ]
+      : []),
   ],
-})
+});

@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config"
+import { defineConfig } from "vitest/config";
 
 /**
  * One Postgres, one Medusa, one sandbox and one storefront for the whole run (support/global-setup.ts);
@@ -15,4 +15,4 @@ export default defineConfig({
     hookTimeout: 300_000,
     teardownTimeout: 60_000,
   },
-})
+});

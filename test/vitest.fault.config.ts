@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config"
+import { defineConfig } from "vitest/config";
 
 /**
  * The random-fault run: its file starts a stack of its own (so it can kill Medusa), one file, one worker.
@@ -13,4 +13,4 @@ export default defineConfig({
     testTimeout: 3_600_000,
     hookTimeout: 600_000,
   },
-})
+});

@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config"
+import { defineConfig } from "vitest/config";
 
 /**
  * Scale tests: each file starts a stack of its own (Postgres, Redis, two Medusa instances, the QFPay sandbox;
@@ -14,4 +14,4 @@ export default defineConfig({
     hookTimeout: 600_000,
     teardownTimeout: 60_000,
   },
-})
+});

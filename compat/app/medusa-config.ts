@@ -1,6 +1,6 @@
-import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { defineConfig, loadEnv } from "@medusajs/framework/utils";
 
-loadEnv(process.env.NODE_ENV || "development", process.cwd())
+loadEnv(process.env.NODE_ENV || "development", process.cwd());
 
 // A store's medusa-config as the plugin's README gives it; the values come from the harness (compat/driver.mjs).
 module.exports = defineConfig({
@@ -34,4 +34,4 @@ module.exports = defineConfig({
       },
     },
   ],
-})
+});

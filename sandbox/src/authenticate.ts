@@ -13,12 +13,7 @@ const SIGN_TYPES: Readonly<Record<string, SignAlgorithm>> = { MD5: "MD5", SHA256
  * with that merchant's key (MD5, or SHA256 when `X-QF-SIGNTYPE: SHA256`), and `mchid` must follow the
  * merchant's rule: required and equal when the merchant has one, absent when not.
  */
-export function authenticate(
-  headers: IncomingHttpHeaders,
-  params: RequestParams,
-  merchants: MerchantRegistry,
-  mchidRule: MchidRule,
-): Merchant {
+export function authenticate(headers: IncomingHttpHeaders, params: RequestParams, merchants: MerchantRegistry, mchidRule: MchidRule): Merchant {
   const appCode = header(headers, "x-qf-appcode");
   const merchant = merchants.find(appCode);
   if (!merchant) {

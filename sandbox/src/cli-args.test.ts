@@ -5,8 +5,24 @@ import { SandboxConfigError } from "./errors.js";
 describe("qfpay-sandbox options", () => {
   it("reads one merchant from flags, with port, host, public URL and time scale", () => {
     const options = optionsFromCli(
-      ["--port", "9100", "--host", "0.0.0.0", "--public-url", "http://sandbox.test", "--notify-time-scale", "0.01",
-        "--app-code", "A", "--client-key", "K", "--mchid", "M", "--notify-url", "http://shop.test/hooks"],
+      [
+        "--port",
+        "9100",
+        "--host",
+        "0.0.0.0",
+        "--public-url",
+        "http://sandbox.test",
+        "--notify-time-scale",
+        "0.01",
+        "--app-code",
+        "A",
+        "--client-key",
+        "K",
+        "--mchid",
+        "M",
+        "--notify-url",
+        "http://shop.test/hooks",
+      ],
       {},
     );
     expect(options).toEqual({
@@ -20,7 +36,10 @@ describe("qfpay-sandbox options", () => {
 
   it("reads several merchants from QFPAY_SANDBOX_MERCHANTS and the port from the environment; flags add to them", () => {
     const env = {
-      QFPAY_SANDBOX_MERCHANTS: JSON.stringify([{ appCode: "A", clientKey: "K" }, { appCode: "B", clientKey: "L", mchid: "M" }]),
+      QFPAY_SANDBOX_MERCHANTS: JSON.stringify([
+        { appCode: "A", clientKey: "K" },
+        { appCode: "B", clientKey: "L", mchid: "M" },
+      ]),
       QFPAY_SANDBOX_PORT: "9200",
     };
     const options = optionsFromCli(["--app-code", "C", "--client-key", "N"], env);

@@ -2,16 +2,7 @@ import { SandboxControlError } from "./errors.js";
 import { QFPAY_RATE_LIMITS, readRateLimitSetting } from "./rate-limit.js";
 import type { EndpointName, FaultChanges, FaultSettings, ForcedRespcd, RateLimitSetting, SandboxFaults } from "./types.js";
 
-export const ENDPOINT_NAMES: readonly EndpointName[] = [
-  "payment",
-  "query",
-  "refund",
-  "close",
-  "reversal",
-  "authtrade",
-  "add_note",
-  "trade_bill",
-];
+export const ENDPOINT_NAMES: readonly EndpointName[] = ["payment", "query", "refund", "close", "reversal", "authtrade", "add_note", "trade_bill"];
 
 /** The rate limit is QFPay's behaviour rather than a fault; `clear()` brings back the one the sandbox started with. */
 const NO_FAULTS: Omit<FaultSettings, "rateLimit"> = Object.freeze({

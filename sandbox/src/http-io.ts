@@ -33,12 +33,7 @@ export function formParams(request: IncomingMessage, body: Buffer): Record<strin
   return params;
 }
 
-export function send(
-  response: ServerResponse,
-  status: number,
-  body: string | Buffer,
-  headers: Readonly<Record<string, string>>,
-): void {
+export function send(response: ServerResponse, status: number, body: string | Buffer, headers: Readonly<Record<string, string>>): void {
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
   response.writeHead(status, { ...headers, "content-length": String(bytes.length) });
   response.end(bytes);

@@ -10,13 +10,7 @@ export interface PostResult {
  * One JSON POST with a fresh connection (no keep-alive agent, so nothing stays open after the sandbox closes).
  * Rejects on network errors, on timeout and when `signal` aborts.
  */
-export function postJson(
-  url: string,
-  body: string,
-  headers: Readonly<Record<string, string>>,
-  signal: AbortSignal,
-  timeoutMs = 10_000,
-): Promise<PostResult> {
+export function postJson(url: string, body: string, headers: Readonly<Record<string, string>>, signal: AbortSignal, timeoutMs = 10_000): Promise<PostResult> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const request = (target.protocol === "https:" ? httpsRequest : httpRequest)(

@@ -4,11 +4,23 @@ import type { TimerSet } from "./timers.js";
 import type { EntryKind, EntryState, LedgerEntry } from "./types.js";
 
 /** A ledger entry as the sandbox keeps it; `LedgerEntry` is its read-only snapshot. */
-export interface Entry
-  extends Pick<
-    LedgerEntry,
-    "syssn" | "appCode" | "mchid" | "kind" | "payType" | "outTradeNo" | "txamt" | "txcurrcd" | "txdtm" | "txzone" | "preauth" | "origSyssn" | "goodsName" | "returnUrl"
-  > {
+export interface Entry extends Pick<
+  LedgerEntry,
+  | "syssn"
+  | "appCode"
+  | "mchid"
+  | "kind"
+  | "payType"
+  | "outTradeNo"
+  | "txamt"
+  | "txcurrcd"
+  | "txdtm"
+  | "txzone"
+  | "preauth"
+  | "origSyssn"
+  | "goodsName"
+  | "returnUrl"
+> {
   readonly createdAt: Date;
   readonly goodsInfo?: string;
   readonly udid?: string;
@@ -30,10 +42,7 @@ export interface Entry
   notes: string[];
 }
 
-export type NewEntry = Omit<
-  Entry,
-  "syssn" | "createdAt" | "state" | "refunded" | "unfrozen" | "reversed" | "notes" | "failRespcd" | "paidAt"
->;
+export type NewEntry = Omit<Entry, "syssn" | "createdAt" | "state" | "refunded" | "unfrozen" | "reversed" | "notes" | "failRespcd" | "paidAt">;
 
 /** Kinds that take an `out_trade_no` of their own and so compete for uniqueness. */
 const NUMBERED_KINDS: ReadonlySet<EntryKind> = new Set(["payment", "refund", "deduct"]);

@@ -41,7 +41,10 @@ describe("pausing notifications", () => {
   });
 
   it("holds retries too", async () => {
-    const receiver = await startReceiver([{ status: 500, body: "no" }, { status: 200, body: "SUCCESS" }]);
+    const receiver = await startReceiver([
+      { status: 500, body: "no" },
+      { status: 200, body: "SUCCESS" },
+    ]);
     const sandbox = await startTestSandbox({ notifyTimeScale: 0.001 }); // first retry after 120 ms
     try {
       sandbox.setNotifyUrl(MERCHANT.appCode, receiver.url);

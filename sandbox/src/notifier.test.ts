@@ -13,7 +13,10 @@ async function setUp(answers?: Array<{ status: number; body: string }>, notifyTi
   const receiver = await startReceiver(answers);
   const sandbox = await startTestSandbox({ notifyTimeScale });
   sandbox.setNotifyUrl(MERCHANT.appCode, receiver.url);
-  cleanup.push(() => sandbox.close(), () => receiver.close());
+  cleanup.push(
+    () => sandbox.close(),
+    () => receiver.close(),
+  );
   return { sandbox, receiver };
 }
 
@@ -34,8 +37,27 @@ describe("notifications", () => {
     expect(notification!.body).toContain('"goods_name": "\\u8336\\u53f6"');
     const body = JSON.parse(notification!.body) as Record<string, string>;
     expect(Object.keys(body)).toEqual([
-      "status", "pay_type", "sysdtm", "paydtm", "goods_name", "txcurrcd", "txdtm", "mchid", "txamt", "exchange_rate", "chnlsn2",
-      "out_trade_no", "syssn", "cash_fee_type", "cancel", "respcd", "goods_info", "cash_fee", "notify_type", "chnlsn", "cardcd",
+      "status",
+      "pay_type",
+      "sysdtm",
+      "paydtm",
+      "goods_name",
+      "txcurrcd",
+      "txdtm",
+      "mchid",
+      "txamt",
+      "exchange_rate",
+      "chnlsn2",
+      "out_trade_no",
+      "syssn",
+      "cash_fee_type",
+      "cancel",
+      "respcd",
+      "goods_info",
+      "cash_fee",
+      "notify_type",
+      "chnlsn",
+      "cardcd",
     ]);
     expect(body).toMatchObject({ status: "1", notify_type: "payment", syssn, out_trade_no: outTradeNo, txamt: "1500", respcd: "0000", mchid: MERCHANT.mchid });
     await until(() => sandbox.control.notifications().some((attempt) => attempt.acknowledged));
@@ -97,7 +119,10 @@ describe("notifications", () => {
   it("logs attempts to an unreachable URL and keeps retrying; a URL set later receives the retry", async () => {
     const receiver = await startReceiver();
     const sandbox = await startTestSandbox({ notifyTimeScale: 0.0001 });
-    cleanup.push(() => sandbox.close(), () => receiver.close());
+    cleanup.push(
+      () => sandbox.close(),
+      () => receiver.close(),
+    );
     sandbox.setNotifyUrl(MERCHANT.appCode, "http://127.0.0.1:9/unreachable");
     await paidPayment(sandbox);
     await until(() => sandbox.control.notifications().length >= 1);

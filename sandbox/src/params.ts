@@ -76,7 +76,10 @@ export class ParamReader {
   list(name: string, partMaxLength = 128): string[] | undefined {
     const text = this.optional(name, Number.MAX_SAFE_INTEGER);
     if (text === undefined) return undefined;
-    const parts = text.split(",").map((part) => part.trim()).filter((part) => part !== "");
+    const parts = text
+      .split(",")
+      .map((part) => part.trim())
+      .filter((part) => part !== "");
     const tooLong = parts.find((part) => part.length > partMaxLength);
     if (tooLong !== undefined) refuse(`each ${name} is at most ${partMaxLength} characters`);
     return parts.length > 0 ? parts : undefined;

@@ -27,15 +27,11 @@ describe("toPythonJson", () => {
   });
 
   it("escapes quotes, backslashes, control characters and astral characters like Python, but not slashes", () => {
-    expect(toPythonJson({ a: 'say "hi"\\ \n\t\u0001 https://x/y 😀' })).toBe(
-      '{"a": "say \\"hi\\"\\\\ \\n\\t\\u0001 https://x/y \\ud83d\\ude00"}',
-    );
+    expect(toPythonJson({ a: 'say "hi"\\ \n\t\u0001 https://x/y 😀' })).toBe('{"a": "say \\"hi\\"\\\\ \\n\\t\\u0001 https://x/y \\ud83d\\ude00"}');
   });
 
   it("nests objects and arrays with the same separators and keeps numbers and literals", () => {
-    expect(toPythonJson({ data: [{ n: 1, ok: true, none: null }], page: "1" })).toBe(
-      '{"data": [{"n": 1, "ok": true, "none": null}], "page": "1"}',
-    );
+    expect(toPythonJson({ data: [{ n: 1, ok: true, none: null }], page: "1" })).toBe('{"data": [{"n": 1, "ok": true, "none": null}], "page": "1"}');
     expect(JSON.parse(toPythonJson({ x: ["é", 2.5] }))).toEqual({ x: ["é", 2.5] });
   });
 

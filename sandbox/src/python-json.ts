@@ -3,13 +3,7 @@
  * key order as given, non-ASCII characters escaped as `\uXXXX`. Receivers must hash these exact bytes,
  * so the sandbox writes them the way the reference's examples look, escapes included.
  */
-export type PythonJsonValue =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly PythonJsonValue[]
-  | { readonly [key: string]: PythonJsonValue };
+export type PythonJsonValue = string | number | boolean | null | readonly PythonJsonValue[] | { readonly [key: string]: PythonJsonValue };
 
 const SHORT_ESCAPES: Readonly<Record<string, string>> = {
   '"': '\\"',

@@ -45,7 +45,9 @@ describe("QFPay's rate limit, on by default", () => {
     const refused = await query(sandbox);
     expect(refused.status).toBe(429);
     expect(refused.raw).toContain("429 Too Many Requests");
-    const retryAfter = Number((await fetch(`${sandbox.url}/trade/v1/payment`, { method: "POST", headers: { "X-QF-APPCODE": MERCHANT.appCode } })).headers.get("retry-after"));
+    const retryAfter = Number(
+      (await fetch(`${sandbox.url}/trade/v1/payment`, { method: "POST", headers: { "X-QF-APPCODE": MERCHANT.appCode } })).headers.get("retry-after"),
+    );
     expect(retryAfter).toBe(56); // the first 100 came at 0 s, it is 4 s later
     tick(retryAfter * 1_000);
     expect(await statuses(sandbox, 1)).toEqual([200]);
@@ -98,7 +100,10 @@ describe("configuring the rate limit", () => {
 
   it("is set over HTTP through /__sandbox/faults, and bad settings are refused", async () => {
     const sandbox = await start();
-    expect((await controlCall(sandbox, "POST", "/faults", { rateLimit: { perSecond: 1, perMinute: 5 } })).json.rateLimit).toEqual({ perSecond: 1, perMinute: 5 });
+    expect((await controlCall(sandbox, "POST", "/faults", { rateLimit: { perSecond: 1, perMinute: 5 } })).json.rateLimit).toEqual({
+      perSecond: 1,
+      perMinute: 5,
+    });
     expect(await statuses(sandbox, 2)).toEqual(expect.arrayContaining([200, 429]));
     expect((await controlCall(sandbox, "POST", "/faults", { rateLimit: { perSecond: 0, perMinute: 5 } })).status).toBe(400);
     expect((await controlCall(sandbox, "POST", "/faults", { rateLimit: false })).json.rateLimit).toBe(false);

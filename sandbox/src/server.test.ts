@@ -52,7 +52,12 @@ describe("startSandbox / close", () => {
     await expect(startSandbox({ merchants: [] })).rejects.toThrow(SandboxConfigError);
     await expect(startSandbox({ merchants: [{ appCode: "A", clientKey: "" }] })).rejects.toThrow(/clientKey/);
     await expect(
-      startSandbox({ merchants: [{ appCode: "A", clientKey: "K" }, { appCode: "A", clientKey: "L" }] }),
+      startSandbox({
+        merchants: [
+          { appCode: "A", clientKey: "K" },
+          { appCode: "A", clientKey: "L" },
+        ],
+      }),
     ).rejects.toThrow(/twice/);
     await expect(startSandbox({ merchants: [{ appCode: "A", clientKey: "K", notifyUrl: "ftp://x" }] })).rejects.toThrow(/http/);
     await expect(startSandbox({ port: 70_000, merchants: [{ appCode: "A", clientKey: "K" }] })).rejects.toThrow(/port/);

@@ -38,12 +38,7 @@ export function uniqueNo(prefix = "T"): string {
 }
 
 /** Signs `params` like a merchant would and calls `path`; mchid is added for merchants that have one. */
-export async function call(
-  sandbox: Sandbox,
-  path: string,
-  params: Record<string, string>,
-  options: CallOptions = {},
-): Promise<ApiResult> {
+export async function call(sandbox: Sandbox, path: string, params: Record<string, string>, options: CallOptions = {}): Promise<ApiResult> {
   const merchant = options.merchant ?? MERCHANT;
   const all = merchant.mchid !== undefined && !("mchid" in params) ? { mchid: merchant.mchid, ...params } : params;
   const present = Object.fromEntries(Object.entries(all).filter(([, value]) => value !== ""));

@@ -13,10 +13,13 @@ export class TimerSet {
       onCancel();
       return undefined;
     }
-    const handle = setTimeout(() => {
-      this.pending.delete(handle);
-      task();
-    }, Math.max(0, ms));
+    const handle = setTimeout(
+      () => {
+        this.pending.delete(handle);
+        task();
+      },
+      Math.max(0, ms),
+    );
     this.pending.set(handle, onCancel);
     return handle;
   }
@@ -24,7 +27,11 @@ export class TimerSet {
   /** Resolves `true` after `ms`, or `false` at once when the set is cleared meanwhile. */
   sleep(ms: number): Promise<boolean> {
     return new Promise((resolve) => {
-      this.after(ms, () => resolve(true), () => resolve(false));
+      this.after(
+        ms,
+        () => resolve(true),
+        () => resolve(false),
+      );
     });
   }
 

@@ -31,7 +31,12 @@ describe("TrafficRecorder", () => {
     const stats = traffic.report().appCodes.A!;
     expect(stats.peakPerSecond).toBe(60);
     expect(stats.peakPerMinute).toBe(70);
-    expect(stats.perSecond.map(({ second, count }) => [second - START / 1_000, count])).toEqual([[0, 30], [1, 30], [30, 10], [61, 1]]);
+    expect(stats.perSecond.map(({ second, count }) => [second - START / 1_000, count])).toEqual([
+      [0, 30],
+      [1, 30],
+      [30, 10],
+      [61, 1],
+    ]);
   });
 
   it("keeps per-second history for the configured minutes, shows the asked minutes, and resets", () => {

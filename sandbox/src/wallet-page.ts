@@ -56,10 +56,7 @@ export function walletPage({ entry, flavor, notice }: WalletPageInput): string {
           `<form method="post" action="${base}/${action}"><button type="submit" name="action" value="${action}">${escapeHtml(label)}</button></form>`,
       ).join("\n")
     : "";
-  const back =
-    !open && flavor === "web" && entry.returnUrl
-      ? `<p><a href="${escapeHtml(entry.returnUrl)}">Return to the merchant</a></p>`
-      : "";
+  const back = !open && flavor === "web" && entry.returnUrl ? `<p><a href="${escapeHtml(entry.returnUrl)}">Return to the merchant</a></p>` : "";
   return `<!doctype html>
 <html lang="en">
 <head>

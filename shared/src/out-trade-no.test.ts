@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { buildOutTradeNo, isValidOutTradeNo, OutTradeNoError, parseOutTradeNo } from "./out-trade-no.js";
 
 const part = fc.stringMatching(/^[A-Za-z0-9_*]{1,40}$/);
-const kind = fc.oneof(fc.constant("p"), fc.integer({ min: 1, max: 99 }).map((n) => `r${n}`), fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,3}$/));
+const kind = fc.oneof(
+  fc.constant("p"),
+  fc.integer({ min: 1, max: 99 }).map((n) => `r${n}`),
+  fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,3}$/),
+);
 const attempt = fc.integer({ min: 1, max: 1_000_000 });
 
 describe("out_trade_no", () => {

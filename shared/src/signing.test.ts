@@ -48,9 +48,7 @@ describe("sign", () => {
   });
 
   it("signs values raw, sorted by name, key appended", () => {
-    expect(signingString({ txamt: 10, goods_name: "a&b=c", mchid: "", out_trade_no: "x|1" })).toBe(
-      "goods_name=a&b=c&out_trade_no=x|1&txamt=10",
-    );
+    expect(signingString({ txamt: 10, goods_name: "a&b=c", mchid: "", out_trade_no: "x|1" })).toBe("goods_name=a&b=c&out_trade_no=x|1&txamt=10");
     expect(presentParams({ a: 0, b: false, c: "", d: undefined })).toEqual({ a: "0", b: "false" });
   });
 
@@ -103,7 +101,9 @@ describe("verify", () => {
   });
 
   it("verifies SHA256 signatures when asked to", () => {
-    const signature = createHash("sha256").update(body + vectorKey, "utf8").digest("hex");
+    const signature = createHash("sha256")
+      .update(body + vectorKey, "utf8")
+      .digest("hex");
     expect(verify(body, signature, vectorKey, "SHA256")).toBe(true);
     expect(verify(body, signature, vectorKey, "MD5")).toBe(false);
   });

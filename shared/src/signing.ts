@@ -41,12 +41,7 @@ export function sign(params: Params, key: string, algorithm: SignAlgorithm = "MD
  * Checks QFPay's `X-QF-SIGN` over the raw bytes of a response or notification body:
  * hash(rawBody + key), compared case-insensitively and in constant time.
  */
-export function verify(
-  rawBody: string | Uint8Array,
-  signature: string | null | undefined,
-  key: string,
-  algorithm: SignAlgorithm = "MD5",
-): boolean {
+export function verify(rawBody: string | Uint8Array, signature: string | null | undefined, key: string, algorithm: SignAlgorithm = "MD5"): boolean {
   if (typeof signature !== "string") return false;
   const received = signature.trim().toUpperCase();
   if (!/^[0-9A-F]+$/.test(received)) return false;

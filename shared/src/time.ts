@@ -45,14 +45,7 @@ export function parseTxdtm(text: string, txzone: string = DEFAULT_TXZONE): Date 
   const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [number, number, number, number, number, number];
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(wall);
-  if (
-    check.getUTCFullYear() !== year ||
-    check.getUTCMonth() !== month - 1 ||
-    check.getUTCDate() !== day ||
-    hour > 23 ||
-    minute > 59 ||
-    second > 59
-  ) {
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
     throw new TimeFormatError(`"${text}" is not a real date and time`);
   }
   return new Date(wall - txzoneOffsetMinutes(txzone) * 60_000);

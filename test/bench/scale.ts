@@ -5,16 +5,16 @@
  *   (c) paid → "succeeded" latency with the widget's long poll, notifications on and off.
  * pnpm --filter @qfpay-medusa/test bench [-- --sizes=20,200,2000 --window=60 --runs=30 --throughput-at=200]
  */
-import { parseArgs } from "node:util"
-import { quantile, sleep } from "../support/concurrency.js"
-import { openPendingCheckouts, type PendingCheckout } from "../support/pending-checkouts.js"
-import { queriedOutTradeNos } from "../support/qfpay-wire-recorder.js"
-import { startScaleStack, type ScaleStack } from "../support/scale-stack.js"
-import { ShopperTabs } from "../support/shopper-tabs.js"
-import { busiestSecond, merchantTraffic } from "../support/traffic.js"
-import { closedLoop, steadyPollers, type LoadFigures } from "./load.js"
-import { paidToSucceededMs } from "./paid-latency.js"
-import { printTable, seconds } from "./table.js"
+import { parseArgs } from "node:util";
+import { quantile, sleep } from "../support/concurrency.js";
+import { openPendingCheckouts, type PendingCheckout } from "../support/pending-checkouts.js";
+import { queriedOutTradeNos } from "../support/qfpay-wire-recorder.js";
+import { startScaleStack, type ScaleStack } from "../support/scale-stack.js";
+import { ShopperTabs } from "../support/shopper-tabs.js";
+import { busiestSecond, merchantTraffic } from "../support/traffic.js";
+import { closedLoop, steadyPollers, type LoadFigures } from "./load.js";
+import { paidToSucceededMs } from "./paid-latency.js";
+import { printTable, seconds } from "./table.js";
 
 const { values: args } = parseArgs({
   // pnpm hands over its "--" separator too
@@ -25,46 +25,58 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "30" },
     "throughput-at": { type: "string", default: "200" },
   },
-})
-const SIZES = args.sizes.split(",").map(Number)
-const WINDOW_SECONDS = Number(args.window)
-const RUNS = Number(args.runs)
-const THROUGHPUT_AT = Number(args["throughput-at"])
-const THROUGHPUT_SECONDS = 15
+});
+const SIZES = args.sizes.split(",").map(Number);
+const WINDOW_SECONDS = Number(args.window);
+const RUNS = Number(args.runs);
+const THROUGHPUT_AT = Number(args["throughput-at"]);
+const THROUGHPUT_SECONDS = 15;
 /** Enough clients back to back to keep both instances busy on this machine. */
-const THROUGHPUT_CLIENTS = 16
+const THROUGHPUT_CLIENTS = 16;
 /**
  * Opening a session is one QFPay payment request. The bench raises the merchant's minute budget to 360 (QFPay
  * allows 400) and opens 4.5 sessions a second (270/min), leaving room for the sync; at the default 180/min,
  * 2,000 checkouts would take 20 minutes to open. The sync's share (70 %) stays above the one query a second it makes.
  */
-const REQUEST_BUDGET = { perSecond: 20, perMinute: 360 }
-const SESSIONS_PER_SECOND = 4.5
+const REQUEST_BUDGET = { perSecond: 20, perMinute: 360 };
+const SESSIONS_PER_SECOND = 4.5;
 
-const phases: [string, number][] = []
+const phases: [string, number][] = [];
 async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
-  const started = Date.now()
-  console.log(`… ${name}`)
-  const result = await work()
-  phases.push([name, Date.now() - started])
-  return result
+  const started = Date.now();
+  console.log(`… ${name}`);
+  const result = await work();
+  phases.push([name, Date.now() - started]);
+  return result;
 }
 
-type PollingFigures = { size: number; qfpayPerMinute: number; queriesPerMinute: number; peakPerSecond: number; peakPerMinute: number; busiestSecond: number; rateLimited: number; askedEverySeconds: number; pollsPerSecond: number; pollP99Ms: number; pollErrors: number }
+type PollingFigures = {
+  size: number;
+  qfpayPerMinute: number;
+  queriesPerMinute: number;
+  peakPerSecond: number;
+  peakPerMinute: number;
+  busiestSecond: number;
+  rateLimited: number;
+  askedEverySeconds: number;
+  pollsPerSecond: number;
+  pollP99Ms: number;
+  pollErrors: number;
+};
 
 /** Every pending checkout's tab polls every 2 s for the window; what reached QFPay meanwhile. */
 async function pollingWindow(scale: ScaleStack, pending: PendingCheckout[]): Promise<PollingFigures> {
-  const tabs = new ShopperTabs(pending, { intervalMs: 2_000 })
+  const tabs = new ShopperTabs(pending, { intervalMs: 2_000 });
   try {
-    await sleep(6_000) // every tab has polled: every session is watched
-    await scale.sandbox.resetTraffic()
-    const from = Date.now()
-    await sleep(WINDOW_SECONDS * 1000)
-    const minutes = (Date.now() - from) / 60_000
-    const traffic = merchantTraffic(await scale.sandbox.traffic(), scale.stack.qfpay.appCode)
-    const asks = new Map<string, number>()
-    for (const query of scale.wire.to("/trade/v1/query", from)) for (const number of queriedOutTradeNos(query)) asks.set(number, (asks.get(number) ?? 0) + 1)
-    const askedEvery = pending.map((c) => (minutes * 60) / (asks.get(c.outTradeNo) ?? 0))
+    await sleep(6_000); // every tab has polled: every session is watched
+    await scale.sandbox.resetTraffic();
+    const from = Date.now();
+    await sleep(WINDOW_SECONDS * 1000);
+    const minutes = (Date.now() - from) / 60_000;
+    const traffic = merchantTraffic(await scale.sandbox.traffic(), scale.stack.qfpay.appCode);
+    const asks = new Map<string, number>();
+    for (const query of scale.wire.to("/trade/v1/query", from)) for (const number of queriedOutTradeNos(query)) asks.set(number, (asks.get(number) ?? 0) + 1);
+    const askedEvery = pending.map((c) => (minutes * 60) / (asks.get(c.outTradeNo) ?? 0));
     return {
       size: pending.length,
       qfpayPerMinute: traffic.requests / minutes,
@@ -77,63 +89,71 @@ async function pollingWindow(scale: ScaleStack, pending: PendingCheckout[]): Pro
       pollsPerSecond: tabs.polls / (minutes * 60 + 6),
       pollP99Ms: quantile(tabs.latenciesMs, 0.99),
       pollErrors: tabs.errors.length,
-    }
+    };
   } finally {
-    await tabs.close()
+    await tabs.close();
   }
 }
 
-type RouteFigures = { throughput: LoadFigures; polled: LoadFigures }
+type RouteFigures = { throughput: LoadFigures; polled: LoadFigures };
 
 /**
  * Each route twice: as fast as it answers (THROUGHPUT_CLIENTS back to back, spread over both instances), and
  * under THROUGHPUT_AT tabs polling every 2 s (the latency a shopper sees).
  */
 async function routeFigures(scale: ScaleStack, pending: PendingCheckout[]): Promise<{ status: RouteFigures; regions: RouteFigures }> {
-  const headers = { "x-publishable-api-key": scale.stack.publishableKey }
+  const headers = { "x-publishable-api-key": scale.stack.publishableKey };
   const status = (client: number) => {
-    const checkout = pending[client % pending.length]!
-    return fetch(`${checkout.info.medusaUrl}/store/qfpay/payment-sessions/${checkout.sessionId}`, { headers })
-  }
-  const regions = (client: number) => fetch(`${scale.instances[client % scale.instances.length]!.medusaUrl}/store/regions`, { headers })
+    const checkout = pending[client % pending.length]!;
+    return fetch(`${checkout.info.medusaUrl}/store/qfpay/payment-sessions/${checkout.sessionId}`, { headers });
+  };
+  const regions = (client: number) => fetch(`${scale.instances[client % scale.instances.length]!.medusaUrl}/store/regions`, { headers });
   const figures = async (request: (client: number) => Promise<Response>): Promise<RouteFigures> => ({
     throughput: await closedLoop(THROUGHPUT_CLIENTS, THROUGHPUT_SECONDS, request),
     polled: await steadyPollers(THROUGHPUT_AT, 2_000, THROUGHPUT_SECONDS, request),
-  })
-  return { status: await figures(status), regions: await figures(regions) }
+  });
+  return { status: await figures(status), regions: await figures(regions) };
 }
 
 async function latencies(scale: ScaleStack, checkouts: PendingCheckout[], notifications: boolean): Promise<number[]> {
-  await scale.sandbox.notificationsEnabled(notifications)
+  await scale.sandbox.notificationsEnabled(notifications);
   try {
-    return await paidToSucceededMs(scale.sandbox, checkouts)
+    return await paidToSucceededMs(scale.sandbox, checkouts);
   } finally {
-    await scale.sandbox.notificationsEnabled(true)
+    await scale.sandbox.notificationsEnabled(true);
   }
 }
 
-const scale = await phase("start the stack (Postgres, Redis, 2 Medusa instances, sandbox)", () => startScaleStack({ providerOptions: { requestBudget: REQUEST_BUDGET }, log: () => undefined }))
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void scale.stop().finally(() => process.exit(130)))
+const scale = await phase("start the stack (Postgres, Redis, 2 Medusa instances, sandbox)", () =>
+  startScaleStack({ providerOptions: { requestBudget: REQUEST_BUDGET }, log: () => undefined }),
+);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void scale.stop().finally(() => process.exit(130)));
 try {
-  const polling: PollingFigures[] = []
-  const pending: PendingCheckout[] = []
-  let routes: Awaited<ReturnType<typeof routeFigures>> | undefined
-  const paid: { notifications: boolean; ms: number[] }[] = []
+  const polling: PollingFigures[] = [];
+  const pending: PendingCheckout[] = [];
+  let routes: Awaited<ReturnType<typeof routeFigures>> | undefined;
+  const paid: { notifications: boolean; ms: number[] }[] = [];
   for (const size of SIZES) {
-    const more = size - pending.length
+    const more = size - pending.length;
     // The (c) runs pay the first ones: those can become orders. The rest are never paid and need no delivery.
-    const completable = size <= THROUGHPUT_AT
-    const opening = { concurrency: 8, sessionsPerSecond: SESSIONS_PER_SECOND, label: `bench-${size}`, completable }
-    pending.push(...(await phase(`open ${more} pending checkouts (to ${size})`, () => openPendingCheckouts(scale.instances, more, opening))))
-    polling.push(await phase(`${size} tabs polling every 2 s for ${WINDOW_SECONDS} s`, () => pollingWindow(scale, pending)))
-    console.log(JSON.stringify(polling.at(-1)))
+    const completable = size <= THROUGHPUT_AT;
+    const opening = { concurrency: 8, sessionsPerSecond: SESSIONS_PER_SECOND, label: `bench-${size}`, completable };
+    pending.push(...(await phase(`open ${more} pending checkouts (to ${size})`, () => openPendingCheckouts(scale.instances, more, opening))));
+    polling.push(await phase(`${size} tabs polling every 2 s for ${WINDOW_SECONDS} s`, () => pollingWindow(scale, pending)));
+    console.log(JSON.stringify(polling.at(-1)));
     if (size === THROUGHPUT_AT) {
-      routes = await phase(`status route and /store/regions: ${THROUGHPUT_CLIENTS} clients back to back, then ${THROUGHPUT_AT} tabs polling, ${THROUGHPUT_SECONDS} s each`, () => routeFigures(scale, pending))
-      console.log(JSON.stringify(routes))
+      routes = await phase(
+        `status route and /store/regions: ${THROUGHPUT_CLIENTS} clients back to back, then ${THROUGHPUT_AT} tabs polling, ${THROUGHPUT_SECONDS} s each`,
+        () => routeFigures(scale, pending),
+      );
+      console.log(JSON.stringify(routes));
       for (const notifications of [true, false]) {
-        const runs = pending.splice(0, RUNS)
-        paid.push({ notifications, ms: await phase(`${RUNS} payments, notifications ${notifications ? "on" : "off"}`, () => latencies(scale, runs, notifications)) })
-        console.log(JSON.stringify(paid.at(-1)))
+        const runs = pending.splice(0, RUNS);
+        paid.push({
+          notifications,
+          ms: await phase(`${RUNS} payments, notifications ${notifications ? "on" : "off"}`, () => latencies(scale, runs, notifications)),
+        });
+        console.log(JSON.stringify(paid.at(-1)));
       }
     }
   }
@@ -141,8 +161,20 @@ try {
   printTable(
     "(a) QFPay requests with N pending checkouts, each tab polling every 2 s (goal: <= 60/min at 200)",
     ["pending", "QFPay req/min", "queries/min", "peak /s", "peak /min", "busiest s", "429s", "each asked every", "tab polls/s", "poll p99", "poll errors"],
-    polling.map((p) => [p.size, p.qfpayPerMinute.toFixed(1), p.queriesPerMinute.toFixed(1), p.peakPerSecond, p.peakPerMinute, p.busiestSecond, p.rateLimited, `${p.askedEverySeconds.toFixed(1)} s`, p.pollsPerSecond.toFixed(0), `${p.pollP99Ms.toFixed(0)} ms`, p.pollErrors]),
-  )
+    polling.map((p) => [
+      p.size,
+      p.qfpayPerMinute.toFixed(1),
+      p.queriesPerMinute.toFixed(1),
+      p.peakPerSecond,
+      p.peakPerMinute,
+      p.busiestSecond,
+      p.rateLimited,
+      `${p.askedEverySeconds.toFixed(1)} s`,
+      p.pollsPerSecond.toFixed(0),
+      `${p.pollP99Ms.toFixed(0)} ms`,
+      p.pollErrors,
+    ]),
+  );
   if (routes) {
     const row = (route: string, figures: RouteFigures) => [
       route,
@@ -150,7 +182,7 @@ try {
       `${figures.polled.p50Ms.toFixed(1)} ms`,
       `${figures.polled.p99Ms.toFixed(1)} ms`,
       figures.throughput.errors + figures.polled.errors,
-    ]
+    ];
     printTable(
       `(b) each route: req/s with ${THROUGHPUT_CLIENTS} clients back to back, and latency under ${THROUGHPUT_AT} tabs polling every 2 s, ${THROUGHPUT_SECONDS} s each, over both instances (goal: status >= 2x regions, p99 <= 50 ms)`,
       ["route", "req/s", "p50 polled", "p99 polled", "errors"],
@@ -159,19 +191,30 @@ try {
         row("GET /store/regions", routes.regions),
         ["ratio status / regions", (routes.status.throughput.perSecond / routes.regions.throughput.perSecond).toFixed(2), "", "", ""],
       ],
-    )
+    );
   }
   if (paid.length) {
     printTable(
       `(c) paid -> "succeeded" seen by a tab long-polling (?wait=25&unless=pending), paid at a random moment of the hold, ${THROUGHPUT_AT} checkouts pending, no other tabs (goal p95: 1 s with notifications, 3 s without)`,
       ["notifications", "runs", "p50", "p95", "max", "not seen in 30 s"],
       paid.map(({ notifications, ms }) => {
-        const seen = ms.filter(Number.isFinite)
-        return [notifications ? "on" : "off", ms.length, seconds(quantile(seen, 0.5)), seconds(quantile(seen, 0.95)), seconds(Math.max(...seen)), ms.length - seen.length]
+        const seen = ms.filter(Number.isFinite);
+        return [
+          notifications ? "on" : "off",
+          ms.length,
+          seconds(quantile(seen, 0.5)),
+          seconds(quantile(seen, 0.95)),
+          seconds(Math.max(...seen)),
+          ms.length - seen.length,
+        ];
       }),
-    )
+    );
   }
-  printTable("Phases", ["phase", "took"], phases.map(([name, ms]) => [name, seconds(ms)]))
+  printTable(
+    "Phases",
+    ["phase", "took"],
+    phases.map(([name, ms]) => [name, seconds(ms)]),
+  );
 } finally {
-  await scale.stop()
+  await scale.stop();
 }

@@ -1,10 +1,10 @@
-import { join } from "node:path"
-import { describe, expect, it } from "vitest"
-import { findFreePort, MedusaStartError, startMedusa } from "@qfpay-medusa/demo/launcher"
-import { stackInfo } from "../support/stack-info.js"
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { findFreePort, MedusaStartError, startMedusa } from "@qfpay-medusa/demo/launcher";
+import { stackInfo } from "../support/stack-info.js";
 
-const info = stackInfo()
-const CLIENT_KEY = "0123456789ABCDEF0123456789ABCDEF"
+const info = stackInfo();
+const CLIENT_KEY = "0123456789ABCDEF0123456789ABCDEF";
 
 /** Starts a second Medusa on the test database with these extra provider options; answers why it stopped (null if it ran). */
 async function startupError(name: string, options: Record<string, unknown>): Promise<Error | null> {
@@ -20,26 +20,26 @@ async function startupError(name: string, options: Record<string, unknown>): Pro
         extraEnv: { QFPAY_PROVIDER_OPTIONS: JSON.stringify(options) },
       },
       120_000,
-    )
-    await medusa.stop()
-    return null
+    );
+    await medusa.stop();
+    return null;
   } catch (error) {
-    return error as Error
+    return error as Error;
   }
 }
 
 describe("provider options are checked when Medusa starts", () => {
   it("stops Medusa with an error naming the bad option, without the client key", async () => {
-    const error = await startupError("bad-expiry", { qrExpiryMinutes: 3 })
-    expect(error).toBeInstanceOf(MedusaStartError)
-    expect(error!.message).toMatch(/Invalid QFPay provider options/)
-    expect(error!.message).toMatch(/"qrExpiryMinutes" must be at least 5/)
-    expect(error!.message).not.toContain(CLIENT_KEY)
-  })
+    const error = await startupError("bad-expiry", { qrExpiryMinutes: 3 });
+    expect(error).toBeInstanceOf(MedusaStartError);
+    expect(error!.message).toMatch(/Invalid QFPay provider options/);
+    expect(error!.message).toMatch(/"qrExpiryMinutes" must be at least 5/);
+    expect(error!.message).not.toContain(CLIENT_KEY);
+  });
 
   it("names an unknown option", async () => {
-    const error = await startupError("unknown-option", { clientSecret: "x" })
-    expect(error).toBeInstanceOf(MedusaStartError)
-    expect(error!.message).toMatch(/unknown option\(s\) "clientSecret"/)
-  })
-})
+    const error = await startupError("unknown-option", { clientSecret: "x" });
+    expect(error).toBeInstanceOf(MedusaStartError);
+    expect(error!.message).toMatch(/unknown option\(s\) "clientSecret"/);
+  });
+});

@@ -1,19 +1,19 @@
-import { setMaxListeners } from "node:events"
-import type { StackInfo } from "./stack-info.js"
+import { setMaxListeners } from "node:events";
+import type { StackInfo } from "./stack-info.js";
 
 /** What a tab polls: a payment session on one instance. */
-export type Watched = { sessionId: string; info: StackInfo }
+export type Watched = { sessionId: string; info: StackInfo };
 
 export type TabOptions = {
   /** Pause after each answer before the next request (chained, as the widget does). */
-  intervalMs: number
+  intervalMs: number;
   /** Long poll: `?wait=<s>&unless=pending`, answered when the status changes or the time is up. */
-  longPollSeconds?: number
-}
+  longPollSeconds?: number;
+};
 
-type Answer = { status: string; at: number }
+type Answer = { status: string; at: number };
 
-const ERROR_BACKOFF_MS = 1_000
+const ERROR_BACKOFF_MS = 1_000;
 
 /**
  * Browser tabs polling the plugin's status route, one loop per session, each starting at a random moment of
@@ -21,77 +21,80 @@ const ERROR_BACKOFF_MS = 1_000
  * seen in each status; stops polling a session once it is no longer pending.
  */
 export class ShopperTabs {
-  readonly latenciesMs: number[] = []
-  readonly errors: string[] = []
-  private readonly firstSeen = new Map<string, Map<string, number>>()
-  private readonly loops: Promise<void>[]
-  private readonly stopped = new AbortController()
+  readonly latenciesMs: number[] = [];
+  readonly errors: string[] = [];
+  private readonly firstSeen = new Map<string, Map<string, number>>();
+  private readonly loops: Promise<void>[];
+  private readonly stopped = new AbortController();
 
-  constructor(watched: readonly Watched[], private readonly options: TabOptions) {
-    setMaxListeners(0, this.stopped.signal) // every tab's request in flight listens to it
-    this.loops = watched.map((tab) => this.run(tab))
+  constructor(
+    watched: readonly Watched[],
+    private readonly options: TabOptions,
+  ) {
+    setMaxListeners(0, this.stopped.signal); // every tab's request in flight listens to it
+    this.loops = watched.map((tab) => this.run(tab));
   }
 
   get polls(): number {
-    return this.latenciesMs.length
+    return this.latenciesMs.length;
   }
 
   /** When the tab of `sessionId` first saw `status` (ms since the epoch). */
   seenAt(sessionId: string, status: string): number | undefined {
-    return this.firstSeen.get(sessionId)?.get(status)
+    return this.firstSeen.get(sessionId)?.get(status);
   }
 
   async close(): Promise<void> {
-    this.stopped.abort()
-    await Promise.all(this.loops)
+    this.stopped.abort();
+    await Promise.all(this.loops);
   }
 
   private async run(tab: Watched): Promise<void> {
-    if (!(await this.pause(Math.random() * this.options.intervalMs))) return
+    if (!(await this.pause(Math.random() * this.options.intervalMs))) return;
     for (;;) {
-      const answer = await this.poll(tab)
+      const answer = await this.poll(tab);
       if (answer) {
-        let seen = this.firstSeen.get(tab.sessionId)
-        if (!seen) this.firstSeen.set(tab.sessionId, (seen = new Map()))
-        if (!seen.has(answer.status)) seen.set(answer.status, answer.at)
-        if (answer.status !== "pending") return
+        let seen = this.firstSeen.get(tab.sessionId);
+        if (!seen) this.firstSeen.set(tab.sessionId, (seen = new Map()));
+        if (!seen.has(answer.status)) seen.set(answer.status, answer.at);
+        if (answer.status !== "pending") return;
       }
       // After a failed request a long-polling tab (no interval) still waits a moment, as the widget backs off.
-      if (!(await this.pause(answer ? this.options.intervalMs : Math.max(this.options.intervalMs, ERROR_BACKOFF_MS)))) return
+      if (!(await this.pause(answer ? this.options.intervalMs : Math.max(this.options.intervalMs, ERROR_BACKOFF_MS)))) return;
     }
   }
 
   private async poll(tab: Watched): Promise<Answer | undefined> {
-    const wait = this.options.longPollSeconds ? `?wait=${this.options.longPollSeconds}&unless=pending` : ""
-    const started = performance.now()
+    const wait = this.options.longPollSeconds ? `?wait=${this.options.longPollSeconds}&unless=pending` : "";
+    const started = performance.now();
     try {
       const response = await fetch(`${tab.info.medusaUrl}/store/qfpay/payment-sessions/${tab.sessionId}${wait}`, {
         headers: { "x-publishable-api-key": tab.info.publishableKey },
         signal: this.stopped.signal,
-      })
-      const body = (await response.json()) as { status?: string; message?: string }
-      if (!response.ok || !body.status) throw new Error(`${response.status} ${body.message ?? ""}`)
-      this.latenciesMs.push(performance.now() - started)
-      return { status: body.status, at: Date.now() }
+      });
+      const body = (await response.json()) as { status?: string; message?: string };
+      if (!response.ok || !body.status) throw new Error(`${response.status} ${body.message ?? ""}`);
+      this.latenciesMs.push(performance.now() - started);
+      return { status: body.status, at: Date.now() };
     } catch (error) {
-      if (!this.stopped.signal.aborted) this.errors.push(`${tab.sessionId}: ${(error as Error).message}`)
-      return undefined
+      if (!this.stopped.signal.aborted) this.errors.push(`${tab.sessionId}: ${(error as Error).message}`);
+      return undefined;
     }
   }
 
   /** False once the tabs are closed. */
   private pause(ms: number): Promise<boolean> {
     return new Promise((resolve) => {
-      if (this.stopped.signal.aborted) return resolve(false)
+      if (this.stopped.signal.aborted) return resolve(false);
       const stop = () => {
-        clearTimeout(timer)
-        resolve(false)
-      }
+        clearTimeout(timer);
+        resolve(false);
+      };
       const timer = setTimeout(() => {
-        this.stopped.signal.removeEventListener("abort", stop)
-        resolve(true)
-      }, ms)
-      this.stopped.signal.addEventListener("abort", stop, { once: true })
-    })
+        this.stopped.signal.removeEventListener("abort", stop);
+        resolve(true);
+      }, ms);
+      this.stopped.signal.addEventListener("abort", stop, { once: true });
+    });
   }
 }

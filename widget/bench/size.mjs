@@ -45,7 +45,9 @@ const element = sizes(elementCode);
 const kB = (bytes) => `${(bytes / 1024).toFixed(2)} kB`.padStart(9);
 console.log("<qfpay-checkout> production build (vite, minified)");
 console.log(`  element + Lit + qrcode encoder + English: ${kB(element.min)} min  ${kB(element.gzip)} gzip  ${kB(element.brotli)} brotli`);
-console.log(`  budget: ${kB(BUDGET_GZIP_BYTES)} gzip → ${element.gzip <= BUDGET_GZIP_BYTES ? "within" : "OVER"} (${((element.gzip / BUDGET_GZIP_BYTES) * 100).toFixed(0)}%)`);
+console.log(
+  `  budget: ${kB(BUDGET_GZIP_BYTES)} gzip → ${element.gzip <= BUDGET_GZIP_BYTES ? "within" : "OVER"} (${((element.gzip / BUDGET_GZIP_BYTES) * 100).toFixed(0)}%)`,
+);
 console.log("  languages loaded on demand:");
 for (const chunk of chunks.filter(isLocale)) {
   const s = sizes(chunk.code);

@@ -6,16 +6,45 @@ import { StatusServer, STAND_IN_PUBLISHABLE_KEY, type SessionSetup } from "../sr
 
 const DEMO_SESSIONS: Array<{ caption: string; setup: SessionSetup; locale?: string; allowedOrigins?: string }> = [
   { caption: "WeChat Pay, QR", setup: { wallet: "wechat", amount: 26_800, currency_code: "hkd", ttl_seconds: 287 } },
-  { caption: "Alipay HK, 繁體中文", locale: "zh-HK", setup: { wallet: "alipay_hk", amount: 9_950, currency_code: "hkd", ttl_seconds: 120, qrcode: "https://qr.alipay.com/bax08231xqzwaxqgs7ab0064" } },
-  { caption: "Alipay, redirect", setup: { mode: "redirect", wallet: "alipay", amount: 4_200, currency_code: "hkd", ttl_seconds: 900, pay_url: "https://openapi.alipay.com/gateway.do?demo=1" } },
+  {
+    caption: "Alipay HK, 繁體中文",
+    locale: "zh-HK",
+    setup: { wallet: "alipay_hk", amount: 9_950, currency_code: "hkd", ttl_seconds: 120, qrcode: "https://qr.alipay.com/bax08231xqzwaxqgs7ab0064" },
+  },
+  {
+    caption: "Alipay, redirect",
+    setup: {
+      mode: "redirect",
+      wallet: "alipay",
+      amount: 4_200,
+      currency_code: "hkd",
+      ttl_seconds: 900,
+      pay_url: "https://openapi.alipay.com/gateway.do?demo=1",
+    },
+  },
   { caption: "Succeeded, 日本語", locale: "ja", setup: { status: "succeeded", wallet: "wechat", amount: 3_300, currency_code: "jpy" } },
-  { caption: "PromptPay, ไทย, processing", locale: "th", setup: { status: "processing", wallet: "promptpay", amount: 59_000, currency_code: "thb", ttl_seconds: 45 } },
+  {
+    caption: "PromptPay, ไทย, processing",
+    locale: "th",
+    setup: { status: "processing", wallet: "promptpay", amount: 59_000, currency_code: "thb", ttl_seconds: 45 },
+  },
   { caption: "Expired", setup: { status: "expired", wallet: "fps", amount: 12_000, currency_code: "hkd" } },
-  { caption: "WeChat Pay JSAPI, outside WeChat", setup: { mode: "jsapi", wallet: "wechat", pay_type: "800207", amount: 26_800, currency_code: "hkd", ttl_seconds: 600, pay_params: STAND_IN_PAY_PARAMS } },
+  {
+    caption: "WeChat Pay JSAPI, outside WeChat",
+    setup: { mode: "jsapi", wallet: "wechat", pay_type: "800207", amount: 26_800, currency_code: "hkd", ttl_seconds: 600, pay_params: STAND_IN_PAY_PARAMS },
+  },
 ];
 
 const qr = (pay_type: string, wallet: string, name: string): StorePayType => ({
-  pay_type, wallet, name, mode: "qr", pay_mode: "mpm", preauth: false, fits_device: true, devices: ["desktop", "phone", "wechat"], refunds: "unstated",
+  pay_type,
+  wallet,
+  name,
+  mode: "qr",
+  pay_mode: "mpm",
+  preauth: false,
+  fits_device: true,
+  devices: ["desktop", "phone", "wechat"],
+  refunds: "unstated",
 });
 
 /** A drop-in (cart-id) with Hong Kong's QR wallets. */

@@ -37,8 +37,15 @@ describe.each(["light", "dark"] as const)("accessibility of the drop-in's wallet
   it("has no axe violations, and each wallet is a labelled radio button", async () => {
     const cart = uniqueSessionId("axe-cart");
     const wallet = (pay_type: string, name: string, walletId: string) => ({
-      pay_type, wallet: walletId, name, mode: "qr" as const, pay_mode: "mpm" as const, preauth: false, fits_device: true,
-      devices: ["desktop" as const], refunds: "unstated" as const,
+      pay_type,
+      wallet: walletId,
+      name,
+      mode: "qr" as const,
+      pay_mode: "mpm" as const,
+      preauth: false,
+      fits_device: true,
+      devices: ["desktop" as const],
+      refunds: "unstated" as const,
     });
     await setCart(cart, { pay_types: [wallet("800201", "WeChat Pay", "wechat"), wallet("805801", "PayMe", "payme"), wallet("804201", "GrabPay", "grabpay")] });
     const { el } = await mount(dropInAttributes(cart, { theme }));
@@ -50,11 +57,7 @@ describe.each(["light", "dark"] as const)("accessibility of the drop-in's wallet
       copy.querySelectorAll("[aria-hidden=true]").forEach((hidden) => hidden.remove());
       return copy.textContent!.replace(/\s+/g, " ").trim();
     };
-    expect(radios.map((radio) => spoken(radio.closest("label")!))).toEqual([
-      "WeChat Pay, scan a QR code",
-      "PayMe, scan a QR code",
-      "GrabPay, scan a QR code",
-    ]);
+    expect(radios.map((radio) => spoken(radio.closest("label")!))).toEqual(["WeChat Pay, scan a QR code", "PayMe, scan a QR code", "GrabPay, scan a QR code"]);
   });
 });
 

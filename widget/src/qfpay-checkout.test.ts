@@ -137,9 +137,7 @@ describe("<qfpay-checkout> status and events", () => {
     expect(textOf(el)).toContain(title);
     expect(textOf(el)).toContain("The wallet declined the payment.");
     expect(shadow(el).querySelector("[part=action]")!.textContent).toContain(action);
-    expect(of("qfpay-failed").map((e) => e.detail)).toEqual([
-      expect.objectContaining({ sessionId: id, status, message: "The wallet declined the payment." }),
-    ]);
+    expect(of("qfpay-failed").map((e) => e.detail)).toEqual([expect.objectContaining({ sessionId: id, status, message: "The wallet declined the payment." })]);
     expect(of("qfpay-succeeded")).toEqual([]);
   });
 
@@ -207,7 +205,7 @@ describe("<qfpay-checkout> in redirect mode", () => {
     await setSession(id, { mode: "redirect", pay_url: "https://wallet.example.com/pay/auto" });
     const stayHere = (event: Event) => event.preventDefault();
     document.addEventListener("qfpay-redirect", stayHere);
-    const { el, of } = await mount(checkoutAttributes(id, { "auto-redirect": true, "poll-interval": "500" }));
+    const { of } = await mount(checkoutAttributes(id, { "auto-redirect": true, "poll-interval": "500" }));
     await eventually(() => expect(of("qfpay-redirect")).toHaveLength(1));
     await waitForGets(id, 3);
     expect(of("qfpay-redirect")).toHaveLength(1);

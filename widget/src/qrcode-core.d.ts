@@ -9,8 +9,5 @@ declare module "qrcode/lib/core/qrcode.js" {
     modules: QrModules;
     version: number;
   }
-  export function create(
-    data: string | string[],
-    options?: { errorCorrectionLevel?: "L" | "M" | "Q" | "H"; version?: number },
-  ): QrSymbol;
+  export function create(data: string | string[], options?: { errorCorrectionLevel?: "L" | "M" | "Q" | "H"; version?: number }): QrSymbol;
 }

@@ -30,7 +30,12 @@ const consumers: Consumer[] = [
   { resolution: "node10", folder: "cjs", type: "commonjs", compilerOptions: { module: "commonjs", moduleResolution: "node10", jsx: "preserve" } },
   { resolution: "node16", folder: "esm", type: "module", compilerOptions: { module: "node16", moduleResolution: "node16", jsx: "react-jsx" } },
   // Without skipLibCheck, so the package's own declarations are checked too.
-  { resolution: "bundler", folder: "bundler", type: "module", compilerOptions: { module: "esnext", moduleResolution: "bundler", jsx: "preserve", skipLibCheck: false } },
+  {
+    resolution: "bundler",
+    folder: "bundler",
+    type: "module",
+    compilerOptions: { module: "esnext", moduleResolution: "bundler", jsx: "preserve", skipLibCheck: false },
+  },
 ];
 
 let app = "";
@@ -43,7 +48,11 @@ function linkDependency(name: string): void {
 
 function installPackedWidget(): void {
   const output = execFileSync("pnpm", ["pack", "--pack-destination", app], { cwd: widgetRoot, encoding: "utf8" });
-  const tarball = output.trim().split("\n").filter((line) => line.endsWith(".tgz")).pop();
+  const tarball = output
+    .trim()
+    .split("\n")
+    .filter((line) => line.endsWith(".tgz"))
+    .pop();
   if (tarball === undefined) throw new Error(`pnpm pack printed no tarball:\n${output}`);
   const scope = path.join(app, "node_modules/@qfpay-medusa");
   mkdirSync(scope, { recursive: true });

@@ -28,9 +28,7 @@ export type QfpayCheckoutEventProps = {
   [Name in keyof QfpayEventDetails as `on${Name}`]?: (event: CustomEvent<QfpayEventDetails[Name]>) => void;
 };
 
-export type QfpayCheckoutProps = DetailedHTMLProps<HTMLAttributes<QfpayCheckout>, QfpayCheckout> &
-  QfpayCheckoutAttributes &
-  QfpayCheckoutEventProps;
+export type QfpayCheckoutProps = DetailedHTMLProps<HTMLAttributes<QfpayCheckout>, QfpayCheckout> & QfpayCheckoutAttributes & QfpayCheckoutEventProps;
 
 declare module "react" {
   namespace JSX {

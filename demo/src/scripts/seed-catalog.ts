@@ -4,24 +4,24 @@
  * minor-unit conversion is exercised end to end.
  */
 export type SeedRegion = {
-  name: string
-  currency_code: string
-  countries: string[]
-  shipping_amount: number
-}
+  name: string;
+  currency_code: string;
+  countries: string[];
+  shipping_amount: number;
+};
 
 export type SeedProduct = {
-  title: string
-  handle: string
-  description: string
+  title: string;
+  handle: string;
+  description: string;
   /** Price per currency code, major units. */
-  prices: Record<string, number>
-}
+  prices: Record<string, number>;
+};
 
 export const SEED_REGIONS: SeedRegion[] = [
   { name: "Hong Kong", currency_code: "hkd", countries: ["hk"], shipping_amount: 20 },
   { name: "Singapore", currency_code: "sgd", countries: ["sg"], shipping_amount: 4.5 },
-]
+];
 
 export const SEED_PRODUCTS: SeedProduct[] = [
   {
@@ -42,8 +42,8 @@ export const SEED_PRODUCTS: SeedProduct[] = [
     description: "A2 print of the Star Ferry at dusk.",
     prices: { hkd: 399.99, sgd: 69 },
   },
-]
+];
 
-export const SEED_SALES_CHANNEL = "Default Sales Channel"
-export const SEED_API_KEY_TITLE = "QFPay demo storefront"
-export const SEED_STOCK_LOCATION = "Kowloon warehouse"
+export const SEED_SALES_CHANNEL = "Default Sales Channel";
+export const SEED_API_KEY_TITLE = "QFPay demo storefront";
+export const SEED_STOCK_LOCATION = "Kowloon warehouse";

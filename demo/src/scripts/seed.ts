@@ -1,6 +1,6 @@
-import { writeFileSync } from "node:fs"
-import type { ExecArgs } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils"
+import { writeFileSync } from "node:fs";
+import type { ExecArgs } from "@medusajs/framework/types";
+import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/framework/utils";
 import {
   createApiKeysWorkflow,
   createProductsWorkflow,
@@ -14,23 +14,17 @@ import {
   linkSalesChannelsToApiKeyWorkflow,
   linkSalesChannelsToStockLocationWorkflow,
   updateStoresWorkflow,
-} from "@medusajs/medusa/core-flows"
-import {
-  SEED_API_KEY_TITLE,
-  SEED_PRODUCTS,
-  SEED_REGIONS,
-  SEED_SALES_CHANNEL,
-  SEED_STOCK_LOCATION,
-} from "./seed-catalog"
+} from "@medusajs/medusa/core-flows";
+import { SEED_API_KEY_TITLE, SEED_PRODUCTS, SEED_REGIONS, SEED_SALES_CHANNEL, SEED_STOCK_LOCATION } from "./seed-catalog";
 
 /** What the launcher needs back from the seed (written to $SEED_OUTPUT as JSON). */
 export type SeedResult = {
-  publishableKey: string
-  regions: { id: string; name: string; currency_code: string }[]
-  adminEmail: string
-}
+  publishableKey: string;
+  regions: { id: string; name: string; currency_code: string }[];
+  adminEmail: string;
+};
 
-const QFPAY_PROVIDER_ID = "pp_qfpay_qfpay"
+const QFPAY_PROVIDER_ID = "pp_qfpay_qfpay";
 
 /**
  * Seeds the demo store once: regions (HKD and SGD) paying through QFPay, a stock location with
@@ -38,32 +32,32 @@ const QFPAY_PROVIDER_ID = "pp_qfpay_qfpay"
  * finds what exists and only reports it.
  */
 export default async function seedDemo({ container }: ExecArgs): Promise<void> {
-  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const link = container.resolve(ContainerRegistrationKeys.LINK)
-  const regionService = container.resolve(Modules.REGION)
-  const salesChannelService = container.resolve(Modules.SALES_CHANNEL)
-  const storeService = container.resolve(Modules.STORE)
-  const fulfillmentService = container.resolve(Modules.FULFILLMENT)
-  const apiKeyService = container.resolve(Modules.API_KEY)
-  const userService = container.resolve(Modules.USER)
-  const authService = container.resolve(Modules.AUTH)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER);
+  const query = container.resolve(ContainerRegistrationKeys.QUERY);
+  const link = container.resolve(ContainerRegistrationKeys.LINK);
+  const regionService = container.resolve(Modules.REGION);
+  const salesChannelService = container.resolve(Modules.SALES_CHANNEL);
+  const storeService = container.resolve(Modules.STORE);
+  const fulfillmentService = container.resolve(Modules.FULFILLMENT);
+  const apiKeyService = container.resolve(Modules.API_KEY);
+  const userService = container.resolve(Modules.USER);
+  const authService = container.resolve(Modules.AUTH);
 
-  const adminEmail = process.env.ADMIN_EMAIL ?? "admin@qfpay-demo.local"
-  const adminPassword = process.env.ADMIN_PASSWORD
-  if (!adminPassword) throw new Error("seed: ADMIN_PASSWORD must be set")
-  const paymentProviders = process.env.QFPAY_APP_CODE ? [QFPAY_PROVIDER_ID] : ["pp_system_default"]
+  const adminEmail = process.env.ADMIN_EMAIL ?? "admin@qfpay-demo.local";
+  const adminPassword = process.env.ADMIN_PASSWORD;
+  if (!adminPassword) throw new Error("seed: ADMIN_PASSWORD must be set");
+  const paymentProviders = process.env.QFPAY_APP_CODE ? [QFPAY_PROVIDER_ID] : ["pp_system_default"];
 
-  const existing = await regionService.listRegions({ name: { $in: SEED_REGIONS.map((r) => r.name) } })
+  const existing = await regionService.listRegions({ name: { $in: SEED_REGIONS.map((r) => r.name) } });
   if (existing.length === 0) {
-    logger.info("seed: creating the demo store")
+    logger.info("seed: creating the demo store");
 
-    let [salesChannel] = await salesChannelService.listSalesChannels({ name: SEED_SALES_CHANNEL })
+    let [salesChannel] = await salesChannelService.listSalesChannels({ name: SEED_SALES_CHANNEL });
     if (!salesChannel) {
       const { result } = await createSalesChannelsWorkflow(container).run({
         input: { salesChannelsData: [{ name: SEED_SALES_CHANNEL }] },
-      })
-      salesChannel = result[0]!
+      });
+      salesChannel = result[0]!;
     }
 
     const { result: regions } = await createRegionsWorkflow(container).run({
@@ -75,9 +69,9 @@ export default async function seedDemo({ container }: ExecArgs): Promise<void> {
           payment_providers: paymentProviders,
         })),
       },
-    })
+    });
 
-    const [store] = await storeService.listStores()
+    const [store] = await storeService.listStores();
     if (store) {
       await updateStoresWorkflow(container).run({
         input: {
@@ -92,31 +86,31 @@ export default async function seedDemo({ container }: ExecArgs): Promise<void> {
             default_region_id: regions[0]!.id,
           },
         },
-      })
+      });
     }
 
     await createTaxRegionsWorkflow(container).run({
       input: SEED_REGIONS.flatMap((r) => r.countries.map((country_code) => ({ country_code, provider_id: "tp_system" }))),
-    })
+    });
 
     const { result: locations } = await createStockLocationsWorkflow(container).run({
       input: { locations: [{ name: SEED_STOCK_LOCATION, address: { city: "Hong Kong", country_code: "HK", address_1: "" } }] },
-    })
-    const location = locations[0]!
+    });
+    const location = locations[0]!;
     await link.create({
       [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
       [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
-    })
+    });
     await linkSalesChannelsToStockLocationWorkflow(container).run({
       input: { id: location.id, add: [salesChannel.id] },
-    })
+    });
 
-    let [shippingProfile] = await fulfillmentService.listShippingProfiles({ type: "default" })
+    let [shippingProfile] = await fulfillmentService.listShippingProfiles({ type: "default" });
     if (!shippingProfile) {
       const { result } = await createShippingProfilesWorkflow(container).run({
         input: { data: [{ name: "Default Shipping Profile", type: "default" }] },
-      })
-      shippingProfile = result[0]!
+      });
+      shippingProfile = result[0]!;
     }
 
     const fulfillmentSet = await fulfillmentService.createFulfillmentSets({
@@ -128,11 +122,11 @@ export default async function seedDemo({ container }: ExecArgs): Promise<void> {
           geo_zones: SEED_REGIONS.flatMap((r) => r.countries.map((country_code) => ({ country_code, type: "country" as const }))),
         },
       ],
-    })
+    });
     await link.create({
       [Modules.STOCK_LOCATION]: { stock_location_id: location.id },
       [Modules.FULFILLMENT]: { fulfillment_set_id: fulfillmentSet.id },
-    })
+    });
 
     await createShippingOptionsWorkflow(container).run({
       input: [
@@ -150,7 +144,7 @@ export default async function seedDemo({ container }: ExecArgs): Promise<void> {
           ],
         },
       ],
-    })
+    });
 
     await createProductsWorkflow(container).run({
       input: {
@@ -173,39 +167,39 @@ export default async function seedDemo({ container }: ExecArgs): Promise<void> {
           sales_channels: [{ id: salesChannel!.id }],
         })),
       },
-    })
+    });
 
     const { result: keys } = await createApiKeysWorkflow(container).run({
       input: { api_keys: [{ title: SEED_API_KEY_TITLE, type: "publishable", created_by: "" }] },
-    })
+    });
     await linkSalesChannelsToApiKeyWorkflow(container).run({
       input: { id: keys[0]!.id, add: [salesChannel.id] },
-    })
+    });
   }
 
-  const [user] = await userService.listUsers({ email: adminEmail })
+  const [user] = await userService.listUsers({ email: adminEmail });
   if (!user) {
-    logger.info(`seed: creating the admin user ${adminEmail}`)
-    const { result: users } = await createUsersWorkflow(container).run({ input: { users: [{ email: adminEmail }] } })
+    logger.info(`seed: creating the admin user ${adminEmail}`);
+    const { result: users } = await createUsersWorkflow(container).run({ input: { users: [{ email: adminEmail }] } });
     const { authIdentity, error } = await authService.register("emailpass", {
       body: { email: adminEmail, password: adminPassword },
-    })
-    if (error || !authIdentity) throw new Error(`seed: could not register the admin: ${error}`)
-    await authService.updateAuthIdentities({ id: authIdentity.id, app_metadata: { user_id: users[0]!.id } })
+    });
+    if (error || !authIdentity) throw new Error(`seed: could not register the admin: ${error}`);
+    await authService.updateAuthIdentities({ id: authIdentity.id, app_metadata: { user_id: users[0]!.id } });
   }
 
-  const [key] = await apiKeyService.listApiKeys({ title: SEED_API_KEY_TITLE, type: "publishable" })
+  const [key] = await apiKeyService.listApiKeys({ title: SEED_API_KEY_TITLE, type: "publishable" });
   const { data: regions } = await query.graph({
     entity: "region",
     fields: ["id", "name", "currency_code"],
     filters: { name: SEED_REGIONS.map((r) => r.name) },
-  })
-  if (!key) throw new Error("seed: the publishable key is missing")
+  });
+  if (!key) throw new Error("seed: the publishable key is missing");
   const result: SeedResult = {
     publishableKey: key.token,
     regions: regions.map((r) => ({ id: r.id, name: r.name, currency_code: r.currency_code })),
     adminEmail,
-  }
-  if (process.env.SEED_OUTPUT) writeFileSync(process.env.SEED_OUTPUT, JSON.stringify(result, null, 2))
-  logger.info("seed: done")
+  };
+  if (process.env.SEED_OUTPUT) writeFileSync(process.env.SEED_OUTPUT, JSON.stringify(result, null, 2));
+  logger.info("seed: done");
 }

@@ -1,27 +1,27 @@
 /** What survives a reload or the round trip to a wallet's page: the cart and the open payment session. */
 export type CheckoutState = {
-  regionId?: string
-  cartId?: string
-  sessionId?: string
+  regionId?: string;
+  cartId?: string;
+  sessionId?: string;
   /** The widget's drop-in (cart-id) took over: it lists the wallets and opens the session itself. */
-  dropIn?: boolean
-}
+  dropIn?: boolean;
+};
 
-const KEY = "qfpay-demo-checkout"
+const KEY = "qfpay-demo-checkout";
 
 export function loadState(): CheckoutState {
   try {
-    return JSON.parse(sessionStorage.getItem(KEY) ?? "{}") as CheckoutState
+    return JSON.parse(sessionStorage.getItem(KEY) ?? "{}") as CheckoutState;
   } catch {
-    return {}
+    return {};
   }
 }
 
 export function saveState(state: CheckoutState): void {
-  sessionStorage.setItem(KEY, JSON.stringify(state))
+  sessionStorage.setItem(KEY, JSON.stringify(state));
 }
 
 export function clearCart(): void {
-  const { regionId } = loadState()
-  saveState(regionId ? { regionId } : {})
+  const { regionId } = loadState();
+  saveState(regionId ? { regionId } : {});
 }

@@ -1,40 +1,40 @@
-import "@qfpay-medusa/widget/define"
-import { h, money } from "./dom"
-import { clearCart, loadState, saveState } from "./checkout-state"
-import { StoreApi, type Cart, type Order, type Region } from "./store-api"
-import { walletOptions } from "./wallet-options"
+import "@qfpay-medusa/widget/define";
+import { h, money } from "./dom";
+import { clearCart, loadState, saveState } from "./checkout-state";
+import { StoreApi, type Cart, type Order, type Region } from "./store-api";
+import { walletOptions } from "./wallet-options";
 
-const api = new StoreApi(__MEDUSA_URL__, __PUBLISHABLE_KEY__)
-const app = document.getElementById("app")!
-const regionSelect = document.getElementById("region") as HTMLSelectElement
-let regions: Region[] = []
+const api = new StoreApi(__MEDUSA_URL__, __PUBLISHABLE_KEY__);
+const app = document.getElementById("app")!;
+const regionSelect = document.getElementById("region") as HTMLSelectElement;
+let regions: Region[] = [];
 
 function show(...children: Node[]): void {
-  app.replaceChildren(...children)
+  app.replaceChildren(...children);
 }
 
 function showError(error: unknown): void {
-  const message = error instanceof Error ? error.message : String(error)
-  app.prepend(h("p", { class: "error", role: "alert", "data-testid": "error" }, message))
+  const message = error instanceof Error ? error.message : String(error);
+  app.prepend(h("p", { class: "error", role: "alert", "data-testid": "error" }, message));
 }
 
 function currentRegion(): Region {
-  return regions.find((r) => r.id === regionSelect.value) ?? regions[0]!
+  return regions.find((r) => r.id === regionSelect.value) ?? regions[0]!;
 }
 
 async function ensureCart(): Promise<Cart> {
-  const state = loadState()
+  const state = loadState();
   if (state.cartId) {
-    const cart = await api.cart(state.cartId).catch(() => null)
-    if (cart && cart.region_id === currentRegion().id) return cart
+    const cart = await api.cart(state.cartId).catch(() => null);
+    if (cart && cart.region_id === currentRegion().id) return cart;
   }
-  const cart = await api.createCart(currentRegion().id)
-  saveState({ regionId: currentRegion().id, cartId: cart.id })
-  return cart
+  const cart = await api.createCart(currentRegion().id);
+  saveState({ regionId: currentRegion().id, cartId: cart.id });
+  return cart;
 }
 
 function cartSummary(cart: Cart | null): HTMLElement {
-  if (!cart || cart.items.length === 0) return h("aside", { class: "cart", "data-testid": "cart" }, "Your cart is empty.")
+  if (!cart || cart.items.length === 0) return h("aside", { class: "cart", "data-testid": "cart" }, "Your cart is empty.");
   return h(
     "aside",
     { class: "cart", "data-testid": "cart" },
@@ -42,30 +42,30 @@ function cartSummary(cart: Cart | null): HTMLElement {
     h("ul", {}, ...cart.items.map((item) => h("li", {}, `${item.quantity} × ${item.title}`))),
     h("p", {}, "Total ", h("strong", { "data-testid": "cart-total" }, money(cart.total, cart.currency_code))),
     button("Checkout", "checkout", () => void run(renderCheckout)),
-  )
+  );
 }
 
 function button(label: string, testId: string, onClick: () => void, type: "button" | "submit" = "button"): HTMLElement {
-  const element = h("button", { type, "data-testid": testId }, label)
+  const element = h("button", { type, "data-testid": testId }, label);
   element.addEventListener("click", (event) => {
-    if (type === "button") event.preventDefault()
-    onClick()
-  })
-  return element
+    if (type === "button") event.preventDefault();
+    onClick();
+  });
+  return element;
 }
 
 async function renderProducts(): Promise<void> {
-  const region = currentRegion()
+  const region = currentRegion();
   const [products, cart] = await Promise.all([
     api.products(region.id),
     loadState().cartId ? api.cart(loadState().cartId!).catch(() => null) : Promise.resolve(null),
-  ])
+  ]);
   const list = h(
     "section",
     { class: "products" },
     ...products.map((product) => {
-      const variant = product.variants[0]
-      const price = variant?.calculated_price
+      const variant = product.variants[0];
+      const price = variant?.calculated_price;
       return h(
         "article",
         { class: "product", "data-testid": "product" },
@@ -73,31 +73,34 @@ async function renderProducts(): Promise<void> {
         h("p", {}, product.description ?? ""),
         h("p", { class: "price" }, price ? money(price.calculated_amount, price.currency_code) : "Not sold here"),
         variant && price
-          ? button("Add to cart", `add-${product.id}`, () =>
-              void run(async () => {
-                const current = await ensureCart()
-                await api.addItem(current.id, variant.id)
-                await renderProducts()
-              }),
+          ? button(
+              "Add to cart",
+              `add-${product.id}`,
+              () =>
+                void run(async () => {
+                  const current = await ensureCart();
+                  await api.addItem(current.id, variant.id);
+                  await renderProducts();
+                }),
             )
           : null,
-      )
+      );
     }),
-  )
-  show(list, cartSummary(cart && cart.region_id === region.id ? cart : null))
+  );
+  show(list, cartSummary(cart && cart.region_id === region.id ? cart : null));
 }
 
 function field(label: string, name: string, type = "text", value = ""): HTMLElement {
-  return h("label", {}, label, h("input", { name, type, required: true, value, "data-testid": `field-${name}` }))
+  return h("label", {}, label, h("input", { name, type, required: true, value, "data-testid": `field-${name}` }));
 }
 
 /** The drop-in choice: the widget lists the wallets itself (and signs in to WeChat for WeChat Pay inside WeChat). */
-const DROP_IN = "drop-in"
+const DROP_IN = "drop-in";
 
 async function renderCheckout(): Promise<void> {
-  const cart = await ensureCart()
-  const region = currentRegion()
-  const wallets = walletOptions(await api.payTypes(cart.id))
+  const cart = await ensureCart();
+  const region = currentRegion();
+  const wallets = walletOptions(await api.payTypes(cart.id));
   const form = h(
     "form",
     { class: "checkout", "data-testid": "checkout-form" },
@@ -111,8 +114,11 @@ async function renderCheckout(): Promise<void> {
       "label",
       {},
       "Country",
-      h("select", { name: "country_code", "data-testid": "field-country_code" },
-        ...region.countries.map((c) => h("option", { value: c.iso_2 }, c.display_name))),
+      h(
+        "select",
+        { name: "country_code", "data-testid": "field-country_code" },
+        ...region.countries.map((c) => h("option", { value: c.iso_2 }, c.display_name)),
+      ),
     ),
     h("h2", {}, "Pay with"),
     h(
@@ -122,7 +128,14 @@ async function renderCheckout(): Promise<void> {
         h(
           "label",
           { class: "wallet" },
-          h("input", { type: "radio", name: "pay_type", value: wallet.payType, checked: i === 0, "data-mode": wallet.mode, "data-testid": `wallet-${wallet.payType}` }),
+          h("input", {
+            type: "radio",
+            name: "pay_type",
+            value: wallet.payType,
+            checked: i === 0,
+            "data-mode": wallet.mode,
+            "data-testid": `wallet-${wallet.payType}`,
+          }),
           ` ${wallet.label} `,
           h("small", {}, `(${wallet.hint})`),
         ),
@@ -137,11 +150,11 @@ async function renderCheckout(): Promise<void> {
     ),
     h("p", {}, "To pay ", h("strong", {}, money(cart.total, cart.currency_code)), " plus delivery"),
     h("button", { type: "submit", "data-testid": "pay" }, "Pay"),
-  )
+  );
   form.addEventListener("submit", (event) => {
-    event.preventDefault()
-    const data = new FormData(form as HTMLFormElement)
-    const text = (name: string) => String(data.get(name) ?? "")
+    event.preventDefault();
+    const data = new FormData(form as HTMLFormElement);
+    const text = (name: string) => String(data.get(name) ?? "");
     void run(async () => {
       await api.setContact(cart.id, text("email"), {
         first_name: text("first_name"),
@@ -149,23 +162,23 @@ async function renderCheckout(): Promise<void> {
         address_1: text("address_1"),
         city: text("city"),
         country_code: text("country_code"),
-      })
-      const withShipping = await api.chooseShipping(cart.id)
-      const returnUrl = `${location.origin}/?return=${encodeURIComponent(cart.id)}`
-      const choice = text("pay_type")
-      const chosen = wallets.find((wallet) => wallet.payType === choice)
+      });
+      const withShipping = await api.chooseShipping(cart.id);
+      const returnUrl = `${location.origin}/?return=${encodeURIComponent(cart.id)}`;
+      const choice = text("pay_type");
+      const chosen = wallets.find((wallet) => wallet.payType === choice);
       if (choice === DROP_IN || chosen?.mode === "jsapi") {
         // WeChat Pay inside WeChat needs the shopper's openid: the drop-in signs in through QFPay and opens it.
-        saveState({ ...loadState(), cartId: cart.id, dropIn: true })
-        renderDropIn(withShipping.id, returnUrl, withShipping.total, withShipping.currency_code)
-        return
+        saveState({ ...loadState(), cartId: cart.id, dropIn: true });
+        renderDropIn(withShipping.id, returnUrl, withShipping.total, withShipping.currency_code);
+        return;
       }
-      const session = await api.startQfpaySession(withShipping, choice, returnUrl)
-      saveState({ ...loadState(), cartId: cart.id, sessionId: session.id, dropIn: false })
-      renderPayment(withShipping.id, session.id, withShipping.total, withShipping.currency_code)
-    })
-  })
-  show(form, cartSummary(cart))
+      const session = await api.startQfpaySession(withShipping, choice, returnUrl);
+      saveState({ ...loadState(), cartId: cart.id, sessionId: session.id, dropIn: false });
+      renderPayment(withShipping.id, session.id, withShipping.total, withShipping.currency_code);
+    });
+  });
+  show(form, cartSummary(cart));
 }
 
 function renderPayment(cartId: string, sessionId: string, total?: number, currency?: string): void {
@@ -176,13 +189,13 @@ function renderPayment(cartId: string, sessionId: string, total?: number, curren
     "allowed-redirect-origins": __REDIRECT_ORIGINS__.join(" "),
     "poll-interval": "1000",
     "data-testid": "qfpay-checkout",
-  })
-  const changeWallet = button("Choose another wallet", "change-wallet", () => void run(renderCheckout))
+  });
+  const changeWallet = button("Choose another wallet", "change-wallet", () => void run(renderCheckout));
   widget.addEventListener("qfpay-succeeded", () => {
-    changeWallet.remove() // paid: the only way on is the order
-    void run(() => completeOrder(cartId))
-  })
-  show(paymentSection(total, currency, widget, changeWallet))
+    changeWallet.remove(); // paid: the only way on is the order
+    void run(() => completeOrder(cartId));
+  });
+  show(paymentSection(total, currency, widget, changeWallet));
 }
 
 /** The payment step: its heading, the amount when known, and what pays it. */
@@ -193,7 +206,7 @@ function paymentSection(total: number | undefined, currency: string | undefined,
     h("h2", {}, "Payment"),
     total !== undefined && currency ? h("p", {}, "Amount ", h("strong", {}, money(total, currency))) : null,
     ...content,
-  )
+  );
 }
 
 /** The widget on its own: wallet picker, session, QR / redirect / WeChat, status. */
@@ -206,16 +219,16 @@ function renderDropIn(cartId: string, returnUrl: string, total?: number, currenc
     "allowed-redirect-origins": __REDIRECT_ORIGINS__.join(" "),
     "poll-interval": "1000",
     "data-testid": "qfpay-checkout",
-  })
-  widget.addEventListener("qfpay-succeeded", () => void run(() => completeOrder(cartId)))
-  show(paymentSection(total, currency, widget))
+  });
+  widget.addEventListener("qfpay-succeeded", () => void run(() => completeOrder(cartId)));
+  show(paymentSection(total, currency, widget));
 }
 
 async function completeOrder(cartId: string): Promise<void> {
-  const order = await api.complete(cartId)
-  clearCart()
-  history.replaceState(null, "", "/")
-  renderOrder(order)
+  const order = await api.complete(cartId);
+  clearCart();
+  history.replaceState(null, "", "/");
+  renderOrder(order);
 }
 
 function renderOrder(order: Order): void {
@@ -229,36 +242,36 @@ function renderOrder(order: Order): void {
       h("p", { hidden: true, "data-testid": "order-id" }, order.id),
       button("Continue shopping", "continue", () => void run(renderProducts)),
     ),
-  )
+  );
 }
 
 async function run(step: () => Promise<void> | void): Promise<void> {
   try {
-    await step()
+    await step();
   } catch (error) {
-    showError(error)
+    showError(error);
   }
 }
 
 async function start(): Promise<void> {
-  regions = (await api.regions()).sort((a, b) => a.name.localeCompare(b.name))
-  const state = loadState()
-  regionSelect.replaceChildren(...regions.map((r) => h("option", { value: r.id }, `${r.name} (${r.currency_code.toUpperCase()})`)))
-  if (state.regionId) regionSelect.value = state.regionId
+  regions = (await api.regions()).sort((a, b) => a.name.localeCompare(b.name));
+  const state = loadState();
+  regionSelect.replaceChildren(...regions.map((r) => h("option", { value: r.id }, `${r.name} (${r.currency_code.toUpperCase()})`)));
+  if (state.regionId) regionSelect.value = state.regionId;
   regionSelect.addEventListener("change", () => {
-    saveState({ regionId: regionSelect.value })
-    void run(renderProducts)
-  })
-  const returning = new URLSearchParams(location.search).get("return")
+    saveState({ regionId: regionSelect.value });
+    void run(renderProducts);
+  });
+  const returning = new URLSearchParams(location.search).get("return");
   if (returning && state.dropIn && state.cartId === returning) {
-    renderDropIn(returning, `${location.origin}/?return=${encodeURIComponent(returning)}`)
-    return
+    renderDropIn(returning, `${location.origin}/?return=${encodeURIComponent(returning)}`);
+    return;
   }
   if (returning && state.sessionId && state.cartId === returning) {
-    renderPayment(returning, state.sessionId)
-    return
+    renderPayment(returning, state.sessionId);
+    return;
   }
-  await renderProducts()
+  await renderProducts();
 }
 
-void run(start)
+void run(start);

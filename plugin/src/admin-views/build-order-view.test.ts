@@ -17,7 +17,13 @@ const qfpayData = {
   state: "paid",
   capture: { out_trade_no: "payses_01ABC|c|2", syssn: "20260101000100020000000002", amount: 41999, captured_at: "2026-01-01T00:05:00.000Z" },
   refunds: [
-    { out_trade_no: "payses_01ABC|r1|2", orig_syssn: "20260101000100020000000002", amount: 1000, status: "succeeded", requested_at: "2026-01-01T00:06:00.000Z" },
+    {
+      out_trade_no: "payses_01ABC|r1|2",
+      orig_syssn: "20260101000100020000000002",
+      amount: 1000,
+      status: "succeeded",
+      requested_at: "2026-01-01T00:06:00.000Z",
+    },
   ],
   note: "Order #7",
 };
@@ -47,8 +53,7 @@ describe("order payments for the admin", () => {
   });
 
   it("names each state as the admin reads it: a frozen pre-authorization is authorized, the rest by their state", () => {
-    const statusOf = (state: string) =>
-      qfpayPaymentViews([{ id: "pay_1", provider_id: "pp_qfpay_qfpay", data: { ...qfpayData, state } }])[0]?.status;
+    const statusOf = (state: string) => qfpayPaymentViews([{ id: "pay_1", provider_id: "pp_qfpay_qfpay", data: { ...qfpayData, state } }])[0]?.status;
     expect(statusOf("frozen")).toBe("authorized (frozen)");
     expect(statusOf("paid")).toBe("paid");
     for (const state of ["pending", "processing", "failed", "expired", "canceled"]) expect(statusOf(state)).toBe(state);

@@ -18,37 +18,39 @@ const VIEW_STATUS: Readonly<Record<QfpayState, QfpayPaymentViewStatus>> = {
 
 /** The QFPay payments among an order's payments, as the admin widget shows them. */
 export function qfpayPaymentViews(payments: readonly OrderPaymentRow[]): QfpayPaymentView[] {
-  return payments.filter((payment) => isQfpayProviderId(payment.provider_id)).flatMap((payment) => {
-    let data: QfpaySessionData;
-    try {
-      data = readSessionData(payment.data);
-    } catch {
-      return [];
-    }
-    const payType = findPayType(data.pay_type);
-    return [
-      {
-        payment_id: payment.id,
-        provider_id: payment.provider_id,
-        wallet: data.wallet,
-        wallet_name: WALLETS[data.wallet as WalletId]?.name ?? data.wallet,
-        pay_type: data.pay_type,
-        pay_type_description: payType?.description ?? "",
-        syssn: data.syssn ?? null,
-        out_trade_no: data.out_trade_no,
-        attempt: data.attempt,
-        status: VIEW_STATUS[data.state],
-        preauth: data.preauth,
-        amount: data.amount,
-        amount_exponent: currencyExponent(data.currency_code),
-        currency_code: data.currency_code,
-        capture: data.capture ?? null,
-        refunded: refundedAmount(data),
-        refunds: data.refunds,
-        note: data.note ?? null,
-      },
-    ];
-  });
+  return payments
+    .filter((payment) => isQfpayProviderId(payment.provider_id))
+    .flatMap((payment) => {
+      let data: QfpaySessionData;
+      try {
+        data = readSessionData(payment.data);
+      } catch {
+        return [];
+      }
+      const payType = findPayType(data.pay_type);
+      return [
+        {
+          payment_id: payment.id,
+          provider_id: payment.provider_id,
+          wallet: data.wallet,
+          wallet_name: WALLETS[data.wallet as WalletId]?.name ?? data.wallet,
+          pay_type: data.pay_type,
+          pay_type_description: payType?.description ?? "",
+          syssn: data.syssn ?? null,
+          out_trade_no: data.out_trade_no,
+          attempt: data.attempt,
+          status: VIEW_STATUS[data.state],
+          preauth: data.preauth,
+          amount: data.amount,
+          amount_exponent: currencyExponent(data.currency_code),
+          currency_code: data.currency_code,
+          capture: data.capture ?? null,
+          refunded: refundedAmount(data),
+          refunds: data.refunds,
+          note: data.note ?? null,
+        },
+      ];
+    });
 }
 
 /** The ledger's transactions of the order's sessions, as the admin widget lists them. */

@@ -5,14 +5,7 @@
  */
 
 /** A payment's state as the admin reads it: a frozen pre-authorization is "authorized (frozen)". */
-export type QfpayPaymentViewStatus =
-  | "pending"
-  | "processing"
-  | "paid"
-  | "authorized (frozen)"
-  | "failed"
-  | "expired"
-  | "canceled";
+export type QfpayPaymentViewStatus = "pending" | "processing" | "paid" | "authorized (frozen)" | "failed" | "expired" | "canceled";
 
 /** The deduction from a pre-authorization (`/trade/v1/authtrade`). Amounts are minor units. */
 export interface QfpayCaptureView {

@@ -10,7 +10,11 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const sign = (body: string) => createHash("md5").update(body + CLIENT_KEY).digest("hex").toUpperCase();
+const sign = (body: string) =>
+  createHash("md5")
+    .update(body + CLIENT_KEY)
+    .digest("hex")
+    .toUpperCase();
 
 /** Medusa as the intake sees it: counts the completions asked for, or fails them. */
 function medusa(fails = false) {
@@ -39,7 +43,10 @@ describe("receiveNotification", () => {
     const { data, received } = await paidNotification();
     const { orders, completed } = medusa();
     const forged = received.body.replace(/"txamt": "\d+"/, '"txamt": "1"');
-    expect(await h.runtime.receiveNotification({ rawBody: forged, headers: { "x-qf-sign": received.signature } }, orders)).toEqual({ status: 401, body: "FAIL" });
+    expect(await h.runtime.receiveNotification({ rawBody: forged, headers: { "x-qf-sign": received.signature } }, orders)).toEqual({
+      status: 401,
+      body: "FAIL",
+    });
     expect(await h.runtime.receiveNotification({ rawBody: "[1,2]", headers: { "x-qf-sign": sign("[1,2]") } }, orders)).toEqual({ status: 400, body: "FAIL" });
     expect(completed).toEqual([]);
     expect(h.ledger.records.get(data.out_trade_no)?.notified_at).toBeNull();
@@ -50,13 +57,26 @@ describe("receiveNotification", () => {
     const { data, received } = await paidNotification();
     const record = h.ledger.records.get(data.out_trade_no)!;
     h.ledger.records.set(data.out_trade_no, { ...record, syssn: "29990101000000000000000001" });
-    expect(await h.runtime.receiveNotification({ rawBody: received.body, headers: { "x-qf-sign": received.signature } }, medusa().orders)).toEqual({ status: 409, body: "FAIL" });
+    expect(await h.runtime.receiveNotification({ rawBody: received.body, headers: { "x-qf-sign": received.signature } }, medusa().orders)).toEqual({
+      status: 409,
+      body: "FAIL",
+    });
     h.ledger.records.set(data.out_trade_no, record);
-    expect(await h.runtime.receiveNotification({ rawBody: received.body, headers: { "x-qf-sign": received.signature } }, medusa(true).orders)).toEqual({ status: 500, body: "FAIL" });
+    expect(await h.runtime.receiveNotification({ rawBody: received.body, headers: { "x-qf-sign": received.signature } }, medusa(true).orders)).toEqual({
+      status: 500,
+      body: "FAIL",
+    });
   });
 
   it("acknowledges a notification for a number this store did not make, changing nothing", async () => {
-    const body = JSON.stringify({ notify_type: "payment", respcd: "0000", syssn: "20261201000000000000000001", out_trade_no: "OTHERSHOP_42", txamt: "100", txcurrcd: "HKD" });
+    const body = JSON.stringify({
+      notify_type: "payment",
+      respcd: "0000",
+      syssn: "20261201000000000000000001",
+      out_trade_no: "OTHERSHOP_42",
+      txamt: "100",
+      txcurrcd: "HKD",
+    });
     const { orders, completed } = medusa();
     expect(await h.runtime.receiveNotification({ rawBody: body, headers: { "x-qf-sign": sign(body) } }, orders)).toEqual({ status: 200, body: "SUCCESS" });
     expect(completed).toEqual([]);

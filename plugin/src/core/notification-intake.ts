@@ -35,7 +35,9 @@ export async function receiveNotification(request: NotificationRequest, deps: No
   const verdict = readNotification(request.rawBody, headerValue(request.headers, "x-qf-sign"), deps.clientKey, deps.outTradeNoPrefix);
   switch (verdict.kind) {
     case "rejected":
-      logger.warn(`QFPay notification rejected (${verdict.reason}): ${verdict.reason === "bad_signature" ? "X-QF-SIGN does not match" : "not a notification body"}`);
+      logger.warn(
+        `QFPay notification rejected (${verdict.reason}): ${verdict.reason === "bad_signature" ? "X-QF-SIGN does not match" : "not a notification body"}`,
+      );
       return { status: verdict.reason === "bad_signature" ? 401 : 400, body: "FAIL" };
     case "foreign":
       return foreign(verdict.notification, deps);
@@ -86,6 +88,8 @@ async function foreign(notification: Notification, deps: NotificationIntakeDeps)
     }
   }
   const ours = parseOutTradeNo(notification.out_trade_no) !== undefined;
-  deps.logger.info(`QFPay notification ${notification.syssn} is for ${notification.out_trade_no}, ${ours ? "another prefix" : "not an order of this store"}: acknowledged`);
+  deps.logger.info(
+    `QFPay notification ${notification.syssn} is for ${notification.out_trade_no}, ${ours ? "another prefix" : "not an order of this store"}: acknowledged`,
+  );
   return ACKNOWLEDGED;
 }

@@ -11,7 +11,17 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 function openStanding(overrides: Partial<Extract<SessionStanding, { exists: true }>> = {}): SessionStanding {
-  return { exists: true, status: "pending", cartId: "cart_1", cartCompleted: false, orderId: null, paymentId: null, paymentOutTradeNo: null, otherSessionPaid: false, ...overrides };
+  return {
+    exists: true,
+    status: "pending",
+    cartId: "cart_1",
+    cartCompleted: false,
+    orderId: null,
+    paymentId: null,
+    paymentOutTradeNo: null,
+    otherSessionPaid: false,
+    ...overrides,
+  };
 }
 
 describe("Reconciler", () => {
@@ -21,7 +31,10 @@ describe("Reconciler", () => {
     medusa.standings.set(paid.session_id, openStanding());
     await h.runtime.reconciler.sweep(medusa);
     expect(medusa.completed).toEqual([paid.session_id]);
-    medusa.standings.set(paid.session_id, openStanding({ status: "captured", cartCompleted: true, orderId: "order_1", paymentId: "pay_1", paymentOutTradeNo: paid.out_trade_no }));
+    medusa.standings.set(
+      paid.session_id,
+      openStanding({ status: "captured", cartCompleted: true, orderId: "order_1", paymentId: "pay_1", paymentOutTradeNo: paid.out_trade_no }),
+    );
     const report = await h.runtime.reconciler.sweep(medusa);
     expect(report.orders).toBe(1);
     expect(h.ledger.records.get(paid.out_trade_no)).toMatchObject({ resolution: "order", order_id: "order_1" });
@@ -59,7 +72,10 @@ describe("Reconciler", () => {
       const paid = await paidOrder(manual, 1400);
       const report = await manual.runtime.reconciler.sweep(medusa);
       expect(report.orphansAwaitingRefund).toBe(1);
-      expect(manual.ledger.records.get(paid.out_trade_no)).toMatchObject({ resolution: "awaiting_refund", resolution_note: "its payment session no longer exists" });
+      expect(manual.ledger.records.get(paid.out_trade_no)).toMatchObject({
+        resolution: "awaiting_refund",
+        resolution_note: "its payment session no longer exists",
+      });
       expect(manual.sandbox.ledger().filter((entry) => entry.kind === "refund")).toHaveLength(0);
     } finally {
       await manual.close();
@@ -69,7 +85,10 @@ describe("Reconciler", () => {
   it("records a refund QFPay settled on the Medusa payment of its order", async () => {
     const medusa = new FakeStoreOrders();
     const paid = await paidOrder(h, 1500);
-    medusa.standings.set(paid.session_id, openStanding({ status: "captured", cartCompleted: true, orderId: "order_5", paymentId: "pay_5", paymentOutTradeNo: paid.out_trade_no }));
+    medusa.standings.set(
+      paid.session_id,
+      openStanding({ status: "captured", cartCompleted: true, orderId: "order_5", paymentId: "pay_5", paymentOutTradeNo: paid.out_trade_no }),
+    );
     await h.runtime.reconciler.sweep(medusa);
     h.sandbox.control.refundOutside(paid.syssn!, 400);
     const outside = h.sandbox.ledger().find((entry) => entry.kind === "refund" && entry.origSyssn === paid.syssn)!;
@@ -86,14 +105,18 @@ describe("Reconciler", () => {
     medusa.onRefund = async (_paymentId, amount) => {
       await h.runtime.payments.refund(paid.session_id, paid, amount);
     };
-    for (let i = 0; i < 2; i++) expect((await h.runtime.reconciler.sweep(medusa)).errors.join()).toMatch(/could not be completed \(\d of 3 tries\): Medusa placed no order/);
+    for (let i = 0; i < 2; i++)
+      expect((await h.runtime.reconciler.sweep(medusa)).errors.join()).toMatch(/could not be completed \(\d of 3 tries\): Medusa placed no order/);
     expect(medusa.refundsRecorded).toEqual([]);
     await h.runtime.reconciler.sweep(medusa);
     expect(medusa.completed).toEqual([paid.session_id, paid.session_id, paid.session_id]);
     expect(medusa.refundsRecorded).toEqual([{ paymentId: "pay_6", amount: 1600 }]);
     const refunds = h.sandbox.ledger().filter((entry) => entry.kind === "refund" && entry.origSyssn === paid.syssn);
     expect(refunds.map((entry) => [entry.txamt, entry.state])).toEqual([[1600, "succeeded"]]);
-    expect(h.ledger.records.get(paid.out_trade_no)).toMatchObject({ resolution: "refunded", resolution_note: "its cart could not be completed: Medusa placed no order" });
+    expect(h.ledger.records.get(paid.out_trade_no)).toMatchObject({
+      resolution: "refunded",
+      resolution_note: "its cart could not be completed: Medusa placed no order",
+    });
     expect(h.ledger.events.filter((event) => event.out_trade_no === paid.out_trade_no && event.kind === "completion_failed")).toHaveLength(3);
     await expect(h.runtime.payments.authorize(paid.session_id, paid)).rejects.toMatchObject({ code: "given_back" });
   });
@@ -103,7 +126,10 @@ describe("Reconciler", () => {
     const paid = await paidOrder(h, 1700);
     medusa.standings.set(paid.session_id, openStanding({ status: "canceled" }));
     medusa.whileWaitingForCart = () =>
-      medusa.standings.set(paid.session_id, openStanding({ status: "captured", cartCompleted: true, orderId: "order_7", paymentId: "pay_7", paymentOutTradeNo: paid.out_trade_no }));
+      medusa.standings.set(
+        paid.session_id,
+        openStanding({ status: "captured", cartCompleted: true, orderId: "order_7", paymentId: "pay_7", paymentOutTradeNo: paid.out_trade_no }),
+      );
     const report = await h.runtime.reconciler.sweep(medusa);
     expect(report).toMatchObject({ orders: 1, orphansRefunded: 0 });
     expect(h.ledger.records.get(paid.out_trade_no)).toMatchObject({ resolution: "order", order_id: "order_7" });

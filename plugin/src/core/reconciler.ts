@@ -159,14 +159,28 @@ export class Reconciler {
       await this.markOrder(record, after, report);
       return undefined;
     }
-    await this.deps.payments.event({ session_id: record.session_id, out_trade_no: record.out_trade_no, kind: "completion_failed", message: `The cart could not be completed: ${failure}` });
+    await this.deps.payments.event({
+      session_id: record.session_id,
+      out_trade_no: record.out_trade_no,
+      kind: "completion_failed",
+      message: `The cart could not be completed: ${failure}`,
+    });
     return failure;
   }
 
-  private async markOrder(record: TransactionRecord, standing: Extract<SessionStanding, { exists: true }> & { orderId: string }, report: ReconcileReport): Promise<void> {
+  private async markOrder(
+    record: TransactionRecord,
+    standing: Extract<SessionStanding, { exists: true }> & { orderId: string },
+    report: ReconcileReport,
+  ): Promise<void> {
     const { payments } = this.deps;
     await payments.store.update(record.out_trade_no, { resolution: "order", order_id: standing.orderId, cart_id: standing.cartId });
-    await payments.event({ session_id: record.session_id, out_trade_no: record.out_trade_no, kind: "order_completed", message: `The payment is the captured payment of order ${standing.orderId}` });
+    await payments.event({
+      session_id: record.session_id,
+      out_trade_no: record.out_trade_no,
+      kind: "order_completed",
+      message: `The payment is the captured payment of order ${standing.orderId}`,
+    });
     report.orders++;
   }
 
@@ -199,7 +213,12 @@ export class Reconciler {
   private async awaitAdmin(record: TransactionRecord, reason: string, report: ReconcileReport): Promise<void> {
     const { payments } = this.deps;
     await payments.store.update(record.out_trade_no, { resolution: "awaiting_refund", resolution_note: reason });
-    await payments.event({ session_id: record.session_id, out_trade_no: record.out_trade_no, kind: "orphan_awaiting_refund", message: `Paid but no order: ${reason}. Automatic refunds are off: refund it from the admin` });
+    await payments.event({
+      session_id: record.session_id,
+      out_trade_no: record.out_trade_no,
+      kind: "orphan_awaiting_refund",
+      message: `Paid but no order: ${reason}. Automatic refunds are off: refund it from the admin`,
+    });
     report.orphansAwaitingRefund++;
   }
 
@@ -208,12 +227,18 @@ export class Reconciler {
     const { payments } = this.deps;
     const remaining = record.amount - refundedOf(await payments.store.ofSession(record.session_id), record);
     try {
-      if (remaining > 0) await medusa.recordRefund(paymentId, remaining, record.currency_code, `QFPay payment ${record.out_trade_no} refunded in full: ${reason}`);
+      if (remaining > 0)
+        await medusa.recordRefund(paymentId, remaining, record.currency_code, `QFPay payment ${record.out_trade_no} refunded in full: ${reason}`);
     } finally {
       const now = await payments.store.get(record.out_trade_no);
       if (now?.resolution === "refunding" || now?.resolution === "refunded") await payments.store.update(record.out_trade_no, { resolution_note: reason });
     }
-    await payments.event({ session_id: record.session_id, out_trade_no: record.out_trade_no, kind: "orphan_refunded", message: `Refunded ${remaining} ${record.currency_code.toUpperCase()} in full through Medusa: ${reason}` });
+    await payments.event({
+      session_id: record.session_id,
+      out_trade_no: record.out_trade_no,
+      kind: "orphan_refunded",
+      message: `Refunded ${remaining} ${record.currency_code.toUpperCase()} in full through Medusa: ${reason}`,
+    });
   }
 
   private async recordRefund(refund: TransactionRecord, medusa: StoreOrders, report: ReconcileReport): Promise<void> {

@@ -80,9 +80,7 @@ export class RequestBudget {
   async rateLimited(retryAfterSeconds: number | undefined): Promise<void> {
     const pauseMs = retryAfterSeconds !== undefined ? Math.max(1000, retryAfterSeconds * 1000) : DEFAULT_RATE_LIMIT_PAUSE_MS;
     await this.options.store.pause(this.options.merchant, new Date(this.now().getTime() + pauseMs));
-    this.options.logger?.warn(
-      `QFPay answered 429 (rate limit) for merchant ${this.options.merchant}: requests paused for ${pauseMs / 1000} s`,
-    );
+    this.options.logger?.warn(`QFPay answered 429 (rate limit) for merchant ${this.options.merchant}: requests paused for ${pauseMs / 1000} s`);
   }
 }
 
@@ -94,11 +92,7 @@ export function limitsFor(limits: BudgetLimits, priority: RequestPriority): Budg
   };
 }
 /** Milliseconds until a slot can be granted in these windows; 0 when one is free now. */
-export function waitFor(
-  at: number,
-  window: { secondCount: number; minuteCount: number; pausedUntil: number; minute: number },
-  limits: BudgetLimits,
-): number {
+export function waitFor(at: number, window: { secondCount: number; minuteCount: number; pausedUntil: number; minute: number }, limits: BudgetLimits): number {
   if (window.pausedUntil > at) return window.pausedUntil - at;
   if (window.minuteCount >= limits.perMinute) return (window.minute + 1) * 60_000 - at;
   if (window.secondCount >= limits.perSecond) return 1000 - (at % 1000);

@@ -25,7 +25,11 @@ describe("one session's transitions, serialized", () => {
       h.sandbox.control.pay(data.out_trade_no);
       const notification = await notificationOf(data.out_trade_no);
       const notify = () => h.runtime.payments.notification(data.session_id, notification);
-      const refresh = () => h.runtime.payments.replace(data.session_id, data, {}, true).then(() => "replaced", (error: Error) => error.message);
+      const refresh = () =>
+        h.runtime.payments.replace(data.session_id, data, {}, true).then(
+          () => "replaced",
+          (error: Error) => error.message,
+        );
       const [a, b] = first === "notification" ? await Promise.all([notify(), refresh()]) : (await Promise.all([refresh(), notify()])).reverse();
       expect(a).toMatchObject({ kind: "complete", sessionId: data.session_id, action: "captured" });
       expect(b).toMatch(/already paid/);
@@ -53,14 +57,20 @@ describe("one session's transitions, serialized", () => {
     // Medusa hands over the first attempt's data (a view that is behind): the refresh still looks at attempt 2.
     const error = await h.runtime.payments.replace(data.session_id, data, {}, true).catch((caught: Error) => caught);
     expect(String(error)).toMatch(/already paid/);
-    expect(sandboxPayments(data.session_id).map((entry) => entry.state).sort()).toEqual(["closed", "succeeded"]);
+    expect(
+      sandboxPayments(data.session_id)
+        .map((entry) => entry.state)
+        .sort(),
+    ).toEqual(["closed", "succeeded"]);
   });
 
   it("records a payment notification only once QFPay's query confirms it, and refuses one that contradicts the record", async () => {
     const data = await openOrder(h, 700);
     h.sandbox.control.pay(data.out_trade_no);
     const notification = await notificationOf(data.out_trade_no);
-    expect(await h.runtime.payments.notification(data.session_id, { ...notification, syssn: "29990101000000000000000000" })).toMatchObject({ kind: "mismatch" });
+    expect(await h.runtime.payments.notification(data.session_id, { ...notification, syssn: "29990101000000000000000000" })).toMatchObject({
+      kind: "mismatch",
+    });
     // QFPay's query does not confirm it yet: the claim is on record, the money is not.
     h.sandbox.control.faults.set({ forceRespcd: { respcd: "1143", endpoint: "query" } });
     await h.runtime.payments.notification(data.session_id, notification);
@@ -117,4 +127,3 @@ describe("money given back never pays for an order", () => {
     expect((await h.runtime.payments.authorize(data.session_id, paid)).state).toBe("paid");
   });
 });
-

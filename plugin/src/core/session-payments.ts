@@ -111,7 +111,12 @@ export class SessionPayments {
       const withdrawn = await this.save(record, await this.deps.orders.withdraw(dataOf(record), "Replaced by a new code"));
       if (holdsMoney(withdrawn.state)) throw alreadyPaid();
       await this.deps.store.update(record.out_trade_no, { superseded: true });
-      await this.event({ session_id: sessionId, out_trade_no: record.out_trade_no, kind: "superseded", message: `Attempt ${record.attempt} was replaced by a new code` });
+      await this.event({
+        session_id: sessionId,
+        out_trade_no: record.out_trade_no,
+        kind: "superseded",
+        message: `Attempt ${record.attempt} was replaced by a new code`,
+      });
       return this.openAttempt(nextAttempt(withdrawn, change));
     });
   }
@@ -138,10 +143,16 @@ export class SessionPayments {
       const data = dataOf(record);
       if (!data.preauth || data.capture) return data;
       const outTradeNo = this.deps.orders.captureOutTradeNo(data);
-      const capture = (await this.deps.store.get(outTradeNo)) ?? (await this.deps.store.insert(this.followUp(record, "capture", outTradeNo, amount ?? data.amount)));
+      const capture =
+        (await this.deps.store.get(outTradeNo)) ?? (await this.deps.store.insert(this.followUp(record, "capture", outTradeNo, amount ?? data.amount)));
       try {
         const next = await this.deps.orders.capture(data, amount ?? data.amount);
-        await this.deps.store.update(capture.out_trade_no, { state: "succeeded", syssn: next.capture?.syssn ?? null, confirmed_at: this.now(), next_check_at: null });
+        await this.deps.store.update(capture.out_trade_no, {
+          state: "succeeded",
+          syssn: next.capture?.syssn ?? null,
+          confirmed_at: this.now(),
+          next_check_at: null,
+        });
         return this.save(record, next);
       } catch (error) {
         if (error instanceof QfpayGatewayError || error instanceof QfpayOperationError) {
@@ -200,7 +211,13 @@ export class SessionPayments {
           `QFPay accepted the refund (${outTradeNo}) and is still processing it; it is recorded on this order once QFPay confirms it`,
         );
       }
-      await this.deps.store.update(outTradeNo, { state: "succeeded", syssn: sent.syssn ?? null, confirmed_at: this.now(), resolution: "recorded", next_check_at: null });
+      await this.deps.store.update(outTradeNo, {
+        state: "succeeded",
+        syssn: sent.syssn ?? null,
+        confirmed_at: this.now(),
+        resolution: "recorded",
+        next_check_at: null,
+      });
       return next;
     });
   }
@@ -216,7 +233,12 @@ export class SessionPayments {
       const data = dataOf(fresh);
       if (fresh.state === "frozen") {
         await this.save(fresh, await this.deps.orders.cancel(data), { resolution: "refunded", resolution_note: reason });
-        await this.event({ session_id: fresh.session_id, out_trade_no: fresh.out_trade_no, kind: "orphan_refunded", message: `Released the frozen amount: ${reason}` });
+        await this.event({
+          session_id: fresh.session_id,
+          out_trade_no: fresh.out_trade_no,
+          kind: "orphan_refunded",
+          message: `Released the frozen amount: ${reason}`,
+        });
         return;
       }
       const records = await this.deps.store.ofSession(fresh.session_id);
@@ -240,9 +262,12 @@ export class SessionPayments {
       }
       const sent = next.refunds.find((entry) => entry.out_trade_no === outTradeNo)!;
       const settled = sent.status === "succeeded";
-      await this.deps.store.update(outTradeNo, settled
-        ? { state: "succeeded", syssn: sent.syssn ?? null, confirmed_at: this.now(), resolution: "recorded", next_check_at: null }
-        : { next_check_at: new Date(this.now().getTime() + 5000) });
+      await this.deps.store.update(
+        outTradeNo,
+        settled
+          ? { state: "succeeded", syssn: sent.syssn ?? null, confirmed_at: this.now(), resolution: "recorded", next_check_at: null }
+          : { next_check_at: new Date(this.now().getTime() + 5000) },
+      );
       await this.save(fresh, next, { resolution: settled ? "refunded" : "refunding", resolution_note: reason });
       await this.event({
         session_id: fresh.session_id,
@@ -304,20 +329,44 @@ export class SessionPayments {
       if (!fresh || fresh.state !== "requested") return;
       const neverArrived = !seen && this.now().getTime() - fresh.created_at.getTime() > FOLLOW_UP_GIVE_UP_MS;
       if (neverArrived) {
-        await this.deps.store.update(fresh.out_trade_no, { state: "failed", state_message: "QFPay has no such transaction: the request never reached it", next_check_at: null });
+        await this.deps.store.update(fresh.out_trade_no, {
+          state: "failed",
+          state_message: "QFPay has no such transaction: the request never reached it",
+          next_check_at: null,
+        });
         await this.settleRefundInData(fresh, "failed", undefined);
         await this.reopenGiveBack(fresh);
-        await this.event({ session_id: fresh.session_id, out_trade_no: fresh.out_trade_no, kind: "refund_failed", message: `QFPay never received ${fresh.kind} ${fresh.out_trade_no}` });
+        await this.event({
+          session_id: fresh.session_id,
+          out_trade_no: fresh.out_trade_no,
+          kind: "refund_failed",
+          message: `QFPay never received ${fresh.kind} ${fresh.out_trade_no}`,
+        });
       } else if (outcome === "succeeded") {
-        await this.deps.store.update(fresh.out_trade_no, { state: "succeeded", syssn: seen?.syssn ?? fresh.syssn, confirmed_at: this.now(), next_check_at: null });
+        await this.deps.store.update(fresh.out_trade_no, {
+          state: "succeeded",
+          syssn: seen?.syssn ?? fresh.syssn,
+          confirmed_at: this.now(),
+          next_check_at: null,
+        });
         await this.settleRefundInData(fresh, "succeeded", seen?.syssn);
         await this.finishOrphanRefund(fresh);
-        await this.event({ session_id: fresh.session_id, out_trade_no: fresh.out_trade_no, kind: "refund_settled", message: `QFPay confirmed ${fresh.kind} ${fresh.out_trade_no}` });
+        await this.event({
+          session_id: fresh.session_id,
+          out_trade_no: fresh.out_trade_no,
+          kind: "refund_settled",
+          message: `QFPay confirmed ${fresh.kind} ${fresh.out_trade_no}`,
+        });
       } else if (outcome === "failed") {
         await this.deps.store.update(fresh.out_trade_no, { state: "failed", state_message: `QFPay answered ${seen?.respcd}`, next_check_at: null });
         await this.settleRefundInData(fresh, "failed", undefined);
         await this.reopenGiveBack(fresh);
-        await this.event({ session_id: fresh.session_id, out_trade_no: fresh.out_trade_no, kind: "refund_failed", message: `QFPay says ${fresh.kind} ${fresh.out_trade_no} failed (${seen?.respcd})` });
+        await this.event({
+          session_id: fresh.session_id,
+          out_trade_no: fresh.out_trade_no,
+          kind: "refund_failed",
+          message: `QFPay says ${fresh.kind} ${fresh.out_trade_no} failed (${seen?.respcd})`,
+        });
       } else {
         await this.deps.store.update(fresh.out_trade_no, { next_check_at: new Date(this.now().getTime() + 5000) });
       }
@@ -476,7 +525,12 @@ export class SessionPayments {
   private async adopt(payment: TransactionRecord, data: QfpaySessionData, refund: TransactionRecord, idempotencyKey?: string): Promise<QfpaySessionData> {
     const listed = data.refunds.some((entry) => entry.out_trade_no === refund.out_trade_no);
     const next: QfpaySessionData = listed
-      ? { ...data, refunds: data.refunds.map((entry) => (entry.out_trade_no === refund.out_trade_no ? { ...entry, status: "succeeded", syssn: refund.syssn ?? entry.syssn } : entry)) }
+      ? {
+          ...data,
+          refunds: data.refunds.map((entry) =>
+            entry.out_trade_no === refund.out_trade_no ? { ...entry, status: "succeeded", syssn: refund.syssn ?? entry.syssn } : entry,
+          ),
+        }
       : {
           ...data,
           refunds: [
@@ -517,7 +571,9 @@ export class SessionPayments {
     const refunds =
       status === "failed"
         ? data.refunds.filter((entry) => entry.out_trade_no !== refund.out_trade_no)
-        : data.refunds.map((entry) => (entry.out_trade_no === refund.out_trade_no ? { ...entry, status: "succeeded" as const, ...(syssn ? { syssn } : {}) } : entry));
+        : data.refunds.map((entry) =>
+            entry.out_trade_no === refund.out_trade_no ? { ...entry, status: "succeeded" as const, ...(syssn ? { syssn } : {}) } : entry,
+          );
     await this.deps.store.update(payment.out_trade_no, { data: { ...data, refunds } as unknown as Record<string, unknown> });
   }
 

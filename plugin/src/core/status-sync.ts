@@ -115,7 +115,15 @@ export class StatusSync {
     }
     const outcome = statusCode(payment.respcd).outcome;
     if (outcome === "succeeded") {
-      await payments.store.update(record.out_trade_no, { state: "paid", syssn: payment.syssn, superseded: true, confirmed_at: payments.now(), next_check_at: null, resolution: "awaiting_refund", resolution_note: "Paid although its creation answer was lost: refund it from the QFPay portal or the admin" });
+      await payments.store.update(record.out_trade_no, {
+        state: "paid",
+        syssn: payment.syssn,
+        superseded: true,
+        confirmed_at: payments.now(),
+        next_check_at: null,
+        resolution: "awaiting_refund",
+        resolution_note: "Paid although its creation answer was lost: refund it from the QFPay portal or the admin",
+      });
       return;
     }
     if (outcome === "failed") {
@@ -123,7 +131,12 @@ export class StatusSync {
       return;
     }
     await this.deps.calls.close({ syssn: payment.syssn, txamt: record.amount });
-    await payments.store.update(record.out_trade_no, { state: "canceled", syssn: payment.syssn, state_message: "Closed: its creation answer was lost", next_check_at: null });
+    await payments.store.update(record.out_trade_no, {
+      state: "canceled",
+      syssn: payment.syssn,
+      state_message: "Closed: its creation answer was lost",
+      next_check_at: null,
+    });
   }
 }
 
@@ -132,9 +145,11 @@ const APPLY_CONCURRENCY = 8;
 
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 }
 
 /** An order QFPay has not listed this long after it was sent was never made. */

@@ -46,7 +46,9 @@ describe("QFPay's daily statement against the ledger", () => {
     h.sandbox.control.pay(stranger.out_trade_no);
 
     const messages = (await todaysDifferences()).map((difference) => difference.message);
-    expect(messages).toContainEqual(expect.stringMatching(new RegExp(`ledger has payment ${escape(ghost.out_trade_no)} \\(2200\\) as done on .*does not list it`)));
+    expect(messages).toContainEqual(
+      expect.stringMatching(new RegExp(`ledger has payment ${escape(ghost.out_trade_no)} \\(2200\\) as done on .*does not list it`)),
+    );
     expect(messages).toContainEqual(expect.stringMatching(new RegExp(`lists payment ${escape(other.out_trade_no)} \\(2300\\); the ledger has 2299`)));
     expect(messages).toContainEqual(expect.stringMatching(new RegExp(`lists payment ${escape(stranger.out_trade_no)} \\(2400\\), which is not on the ledger`)));
   });
@@ -79,7 +81,14 @@ describe("QFPay's daily statement against the ledger", () => {
       });
       const medusa = new FakeStoreOrders();
       expect((await reconciler.sweep(medusa)).statementDifferences).toBe(1);
-      await new Reconciler({ merchant: fresh.runtime.merchant, payments: fresh.runtime.payments, calls: fresh.runtime.reconcileCalls, dailyStatement: true, options: fresh.runtime.options, lease: SOLE_INSTANCE_LEASE }).sweep(medusa);
+      await new Reconciler({
+        merchant: fresh.runtime.merchant,
+        payments: fresh.runtime.payments,
+        calls: fresh.runtime.reconcileCalls,
+        dailyStatement: true,
+        options: fresh.runtime.options,
+        lease: SOLE_INSTANCE_LEASE,
+      }).sweep(medusa);
       const events = fresh.ledger.events.filter((event) => event.kind === "statement_difference");
       expect(events.map((event) => [event.session_id, event.out_trade_no])).toEqual([[paid.session_id, paid.out_trade_no]]);
       expect(events[0]!.message).toMatch(new RegExp(`as done on ${yesterday.date}; QFPay's statement does not list it`));

@@ -37,7 +37,12 @@ export async function compareStatement(
   const listed = new Set(settled.map((row) => row.out_trade_no));
   for (const record of await store.confirmedBetween(new Date(day.from.getTime() + DAY_START_MARGIN_MS), day.to)) {
     if (moneyMoved(record) && !listed.has(record.out_trade_no)) {
-      differences.push(differenceOf(record, `The ledger has ${record.kind} ${record.out_trade_no} (${record.amount}) as done on ${day.date}; QFPay's statement does not list it`));
+      differences.push(
+        differenceOf(
+          record,
+          `The ledger has ${record.kind} ${record.out_trade_no} (${record.amount}) as done on ${day.date}; QFPay's statement does not list it`,
+        ),
+      );
     }
   }
   return differences;

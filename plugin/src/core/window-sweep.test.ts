@@ -31,7 +31,13 @@ describe("sweepWindow", () => {
     const outside = h.sandbox.control.refundOutside(paid.syssn!, 250);
     const report = await sweep();
     expect(report.outsideRefunds).toBe(1);
-    expect(h.ledger.records.get(outside.outTradeNo)).toMatchObject({ kind: "refund", origin: "qfpay", state: "succeeded", amount: 250, parent_out_trade_no: paid.out_trade_no });
+    expect(h.ledger.records.get(outside.outTradeNo)).toMatchObject({
+      kind: "refund",
+      origin: "qfpay",
+      state: "succeeded",
+      amount: 250,
+      parent_out_trade_no: paid.out_trade_no,
+    });
     expect(h.ledger.events.some((event) => event.kind === "refund_outside" && event.out_trade_no === outside.outTradeNo)).toBe(true);
     expect((await sweep()).outsideRefunds).toBe(0);
   });

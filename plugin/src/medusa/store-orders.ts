@@ -20,10 +20,11 @@ export function medusaStoreOrders(container: MedusaContainer): StoreOrders {
   const payments = container.resolve(Modules.PAYMENT);
   const query = container.resolve(ContainerRegistrationKeys.QUERY);
   async function standing(sessionId: string): Promise<SessionStanding> {
-    const session = (await payments.retrievePaymentSession(sessionId, { select: ["id", "status", "payment_collection_id"] }).catch((error: unknown) => {
-      if ((error as { type?: string }).type === MedusaError.Types.NOT_FOUND) return undefined;
-      throw error;
-    })) ?? (await paymentOfDeletedSession(sessionId));
+    const session =
+      (await payments.retrievePaymentSession(sessionId, { select: ["id", "status", "payment_collection_id"] }).catch((error: unknown) => {
+        if ((error as { type?: string }).type === MedusaError.Types.NOT_FOUND) return undefined;
+        throw error;
+      })) ?? (await paymentOfDeletedSession(sessionId));
     if (!session) return { exists: false };
     const { data } = await query.graph({
       entity: "payment_collection",
@@ -66,7 +67,10 @@ export function medusaStoreOrders(container: MedusaContainer): StoreOrders {
     standing,
 
     async complete(sessionId, action) {
-      const session = (await payments.retrievePaymentSession(sessionId, { select: ["id", "amount", "raw_amount"] })) as { amount: unknown; raw_amount?: unknown };
+      const session = (await payments.retrievePaymentSession(sessionId, { select: ["id", "amount", "raw_amount"] })) as {
+        amount: unknown;
+        raw_amount?: unknown;
+      };
       await processPaymentWorkflow(container).run({
         input: { action, data: { session_id: sessionId, amount: (session.raw_amount ?? session.amount) as never } },
       });

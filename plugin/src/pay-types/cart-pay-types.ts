@@ -69,9 +69,7 @@ export function describePayType(payType: PayType, device: DeviceClass): StorePay
 }
 
 /** The route's whole answer for a cart. */
-export function payTypesAnswer(
-  input: CartPayTypesInput & { cartId: string; providerId: string | null },
-): StorePayTypes {
+export function payTypesAnswer(input: CartPayTypesInput & { cartId: string; providerId: string | null }): StorePayTypes {
   const { offered, defaultPayType } = input.providerId === null ? { offered: [], defaultPayType: undefined } : cartPayTypes(input);
   return {
     cart_id: input.cartId,

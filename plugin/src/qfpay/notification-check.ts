@@ -1,9 +1,4 @@
-import {
-  parseNotification,
-  parseOutTradeNo,
-  QfpayNotificationError,
-  type Notification,
-} from "@qfpay-medusa/shared/server";
+import { parseNotification, parseOutTradeNo, QfpayNotificationError, type Notification } from "@qfpay-medusa/shared/server";
 import type { QfpaySessionData } from "./session-data";
 
 /**

@@ -1,19 +1,8 @@
 import { z } from "zod";
-import {
-  checkoutModeOf,
-  findCurrency,
-  findEnvironment,
-  findPayType,
-  isValidTxzone,
-  ENVIRONMENTS,
-  DEFAULT_TXZONE,
-  PAY_TYPES,
-} from "@qfpay-medusa/shared";
+import { checkoutModeOf, findCurrency, findEnvironment, findPayType, isValidTxzone, ENVIRONMENTS, DEFAULT_TXZONE, PAY_TYPES } from "@qfpay-medusa/shared";
 
 /** Pay types a web checkout can present: a QR code (MPM) or a redirect to the wallet's page (web/WAP). */
-export const CHECKOUT_PAY_TYPE_CODES: readonly string[] = PAY_TYPES.filter((payType) => checkoutModeOf(payType)).map(
-  (payType) => payType.code,
-);
+export const CHECKOUT_PAY_TYPE_CODES: readonly string[] = PAY_TYPES.filter((payType) => checkoutModeOf(payType)).map((payType) => payType.code);
 
 const REGIONS = [...new Set(ENVIRONMENTS.map((environment) => environment.id.split("-")[0]!))];
 
@@ -23,9 +12,7 @@ export const GOODS_NAME_PLACEHOLDERS = ["reference", "currency", "amount"] as co
 const checkoutPayType = z.string().superRefine((code, context) => {
   if (CHECKOUT_PAY_TYPE_CODES.includes(code)) return;
   const known = findPayType(code);
-  const reason = known
-    ? `"${code}" (${known.description}) is not one a web checkout can show`
-    : `"${code}" is not a QFPay pay type`;
+  const reason = known ? `"${code}" (${known.description}) is not one a web checkout can show` : `"${code}" is not a QFPay pay type`;
   context.addIssue({
     code: "custom",
     message: `must be a QFPay pay type a web checkout can show (QR or redirect); ${reason}. Allowed: ${CHECKOUT_PAY_TYPE_CODES.join(", ")}`,
@@ -78,10 +65,7 @@ export const qfpayOptionsSchema = z
     environment: environmentSchema.optional(),
     baseUrl: httpUrl.optional(),
     signType: z.enum(["MD5", "SHA256"], { message: 'must be "MD5" or "SHA256"' }).default("MD5"),
-    txzone: z
-      .string()
-      .refine(isValidTxzone, { message: 'must look like "+0800" (sign, hours, minutes; at most ±1400)' })
-      .default(DEFAULT_TXZONE),
+    txzone: z.string().refine(isValidTxzone, { message: 'must look like "+0800" (sign, hours, minutes; at most ±1400)' }).default(DEFAULT_TXZONE),
     qrExpiryMinutes: z
       .number({ message: "must be a whole number of minutes from 5 to 120" })
       .int({ message: "must be a whole number of minutes from 5 to 120" })
@@ -158,17 +142,63 @@ export const qfpayOptionsSchema = z
  * The catalog in @qfpay-medusa/shared is the source; options-types.test.ts fails when this list differs from it.
  */
 export const CHECKOUT_PAY_TYPE_CODE_LIST = [
-  "800101", "800201", "800207", "800701", "801114", "801112", "801301", "801501", "801512", "801701", "801808",
-  "801814", "802001", "802201", "802301", "802901", "803001", "803101", "803214", "803301", "803314", "803701",
-  "803712", "803801", "804001", "804014", "804101", "804114", "804201", "804214", "805401", "805601", "805612",
+  "800101",
+  "800201",
+  "800207",
+  "800701",
+  "801114",
+  "801112",
+  "801301",
+  "801501",
+  "801512",
+  "801701",
+  "801808",
+  "801814",
+  "802001",
+  "802201",
+  "802301",
+  "802901",
+  "803001",
+  "803101",
+  "803214",
+  "803301",
+  "803314",
+  "803701",
+  "803712",
+  "803801",
+  "804001",
+  "804014",
+  "804101",
+  "804114",
+  "804201",
+  "804214",
+  "805401",
+  "805601",
+  "805612",
   "805801",
 ] as const;
 export type QfpayCheckoutPayType = (typeof CHECKOUT_PAY_TYPE_CODE_LIST)[number];
 
 /** QFPay's environments by id, checked against the shared catalog like the pay types. */
 export const ENVIRONMENT_ID_LIST = [
-  "sandbox", "cn-test", "cn-prod", "hk-test", "hk-prod", "jp-prod", "th-test", "th-prod", "ae-test", "ae-prod",
-  "sg-test", "sg-prod", "id-test", "id-prod", "eu-test", "eu-prod", "jp-test", "jp-business-prod",
+  "sandbox",
+  "cn-test",
+  "cn-prod",
+  "hk-test",
+  "hk-prod",
+  "jp-prod",
+  "th-test",
+  "th-prod",
+  "ae-test",
+  "ae-prod",
+  "sg-test",
+  "sg-prod",
+  "id-test",
+  "id-prod",
+  "eu-test",
+  "eu-prod",
+  "jp-test",
+  "jp-business-prod",
 ] as const;
 export type QfpayEnvironmentId = (typeof ENVIRONMENT_ID_LIST)[number];
 export type QfpayRegion = QfpayEnvironmentId extends infer Id ? (Id extends `${infer Region}-${string}` ? Region : never) : never;
@@ -192,9 +222,7 @@ export interface QfpayPayTypesOptions {
 }
 
 /** Where QFPay is: a named environment or an explicit base URL, never both. */
-export type QfpayEndpointOptions =
-  | { environment: QfpayEnvironment; baseUrl?: never }
-  | { baseUrl: string; environment?: never };
+export type QfpayEndpointOptions = { environment: QfpayEnvironment; baseUrl?: never } | { baseUrl: string; environment?: never };
 
 type SchemaInput = z.input<typeof qfpayOptionsSchema>;
 
@@ -210,9 +238,7 @@ export type ResolvedQfpayOptions = z.output<typeof qfpayOptionsSchema>;
 export class QfpayOptionsError extends Error {
   override readonly name = "QfpayOptionsError";
   constructor(readonly issues: readonly { option: string; message: string }[]) {
-    super(
-      `Invalid QFPay provider options: ${issues.map((issue) => `"${issue.option}" ${issue.message}`).join("; ")}`,
-    );
+    super(`Invalid QFPay provider options: ${issues.map((issue) => `"${issue.option}" ${issue.message}`).join("; ")}`);
   }
 }
 
@@ -250,9 +276,7 @@ function environmentId(environment: { region: string; mode: "test" | "production
 }
 
 function unknownPlaceholders(template: string): string[] {
-  return [...template.matchAll(/\{([^}]*)\}/g)]
-    .map((match) => match[1]!)
-    .filter((name) => !(GOODS_NAME_PLACEHOLDERS as readonly string[]).includes(name));
+  return [...template.matchAll(/\{([^}]*)\}/g)].map((match) => match[1]!).filter((name) => !(GOODS_NAME_PLACEHOLDERS as readonly string[]).includes(name));
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

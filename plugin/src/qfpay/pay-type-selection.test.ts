@@ -3,8 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseQfpayOptions } from "./options";
 import { codeLifetimeMinutes, PayTypeNotOfferedError, selectPayType } from "./pay-type-selection";
 
-const payTypes = (value: Record<string, unknown>) =>
-  parseQfpayOptions({ appCode: "A", clientKey: "K", environment: "sandbox", payTypes: value }).payTypes;
+const payTypes = (value: Record<string, unknown>) => parseQfpayOptions({ appCode: "A", clientKey: "K", environment: "sandbox", payTypes: value }).payTypes;
 
 describe("selectPayType", () => {
   const choosing = payTypes({ default: "800201", byCurrency: { SGD: "802301" }, allowed: ["800201", "802001"], storefrontMayChoose: true });

@@ -24,10 +24,7 @@ export function payTypesOfferedToStorefront(payTypes: ResolvedQfpayOptions["payT
  * Which pay type a new QFPay order uses: the storefront's choice when the options allow it,
  * else the one configured for the currency, else the default.
  */
-export function selectPayType(
-  payTypes: ResolvedQfpayOptions["payTypes"],
-  request: { currency: string; requested?: string | undefined },
-): PayType {
+export function selectPayType(payTypes: ResolvedQfpayOptions["payTypes"], request: { currency: string; requested?: string | undefined }): PayType {
   const offered = payTypesOfferedToStorefront(payTypes);
   if (request.requested !== undefined && request.requested !== "") {
     if (!offered.includes(request.requested)) throw new PayTypeNotOfferedError(request.requested, offered);

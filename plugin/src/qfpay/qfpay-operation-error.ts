@@ -7,15 +7,7 @@
  * `given_back`: the payment was (or is being) refunded because no order could take it.
  */
 export type QfpayOperationErrorCode =
-  | "already_paid"
-  | "refund_refused"
-  | "not_refundable"
-  | "not_capturable"
-  | "invalid_request"
-  | "gateway_answer"
-  | "in_progress"
-  | "too_soon"
-  | "given_back";
+  "already_paid" | "refund_refused" | "not_refundable" | "not_capturable" | "invalid_request" | "gateway_answer" | "in_progress" | "too_soon" | "given_back";
 
 export class QfpayOperationError extends Error {
   override readonly name: string = "QfpayOperationError";

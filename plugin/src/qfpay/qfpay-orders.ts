@@ -31,13 +31,7 @@ import {
   UNFREEZE_ENDPOINT,
   unpaidCancelEndpoint,
 } from "./qfpay-tables";
-import {
-  collectedAmount,
-  refundableSyssn,
-  refundedAmount,
-  type QfpaySessionData,
-  type RefundRecord,
-} from "./session-data";
+import { collectedAmount, refundableSyssn, refundedAmount, type QfpaySessionData, type RefundRecord } from "./session-data";
 import { holdsMoney, STATE_TABLE } from "./state-mapping";
 
 /** The client methods the orders use; a `QfpayClient` fits. */
@@ -88,7 +82,10 @@ export class QfpayOrders {
     const mode = checkoutModeOf(order.payType);
     if (!mode) throw new QfpayOperationError("invalid_request", `Pay type ${order.payType.code} cannot be shown in a web checkout`);
     if (mode === "jsapi" && !order.subOpenid) {
-      throw new QfpayOperationError("invalid_request", "WeChat Pay inside WeChat needs the shopper's openid (data.sub_openid): sign in through /store/qfpay/wechat/oauth first");
+      throw new QfpayOperationError(
+        "invalid_request",
+        "WeChat Pay inside WeChat needs the shopper's openid (data.sub_openid): sign in through /store/qfpay/wechat/oauth first",
+      );
     }
     const currency = order.currency.toUpperCase();
     const outTradeNo = this.outTradeNo(order.sessionId, "p", order.attempt);
@@ -155,10 +152,7 @@ export class QfpayOrders {
     const response = await this.api.query({ out_trade_no: data.out_trade_no });
     const selection = selectPaymentRecord(response);
     if (selection.multipleSucceeded) {
-      throw new QfpayOperationError(
-        "gateway_answer",
-        `QFPay lists more than one successful payment for ${data.out_trade_no}; check the QFPay merchant portal`,
-      );
+      throw new QfpayOperationError("gateway_answer", `QFPay lists more than one successful payment for ${data.out_trade_no}; check the QFPay merchant portal`);
     }
     const observation = observeOrder(data, selection.record, {
       now: this.now(),
@@ -167,10 +161,7 @@ export class QfpayOrders {
     });
     if (!observation.timedOut) return observation.data;
     const minutes = Math.round((this.options.inProgressTimeoutSeconds / 60) * 10) / 10;
-    return this.withdrawOpen(
-      observation.data,
-      `The wallet did not confirm the payment within ${minutes} minute(s); the order was cancelled`,
-    );
+    return this.withdrawOpen(observation.data, `The wallet did not confirm the payment within ${minutes} minute(s); the order was cancelled`);
   }
 
   /**
@@ -230,8 +221,7 @@ export class QfpayOrders {
       syssn = statusCode(response.respcd).outcome === "in_progress" ? await this.settled(outTradeNo, "capture") : response.syssn;
     } catch (error) {
       // A retried capture whose first answer was lost: QFPay refuses the repeat; the deduction made then is ours.
-      const repeated =
-        error instanceof QfpayGatewayError && (DUPLICATE_REQUEST_RESPCDS.has(error.respcd) || ALREADY_PAID_RESPCDS.has(error.respcd));
+      const repeated = error instanceof QfpayGatewayError && (DUPLICATE_REQUEST_RESPCDS.has(error.respcd) || ALREADY_PAID_RESPCDS.has(error.respcd));
       if (!repeated) throw error;
       const earlier = findRecord(await this.api.query({ out_trade_no: outTradeNo }), outTradeNo);
       if (!earlier) throw error;

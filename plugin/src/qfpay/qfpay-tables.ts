@@ -18,8 +18,7 @@ export function unpaidCancelEndpoint(wallet: string): "close" | "reversal" {
 /** QFPay refusals of a refund, in words an admin can act on. */
 export const REFUND_REFUSALS: Readonly<Record<string, string>> = {
   "1155": "QFPay refused the refund request. Check the payment in the QFPay merchant portal.",
-  "1265":
-    "QFPay does not process refunds between 23:30 and 00:30 (or for payments made under special promotions). Try again after 00:30.",
+  "1265": "QFPay does not process refunds between 23:30 and 00:30 (or for payments made under special promotions). Try again after 00:30.",
   "1269":
     "QFPay cannot refund now: today's unsettled takings are less than the refund. Try again once more sales have come in, or refund from the QFPay merchant portal.",
   "1270": "This currency does not allow partial refunds at QFPay. Refund the full remaining amount instead.",

@@ -52,17 +52,23 @@ export class MemoryLedger implements TransactionStore {
 
   async unresolvedPaid(limit: number): Promise<TransactionRecord[]> {
     return this.all()
-      .filter((record) => record.kind === "payment" && (record.state === "paid" || record.state === "frozen") && record.resolution === null && record.confirmed_at !== null)
+      .filter(
+        (record) =>
+          record.kind === "payment" && (record.state === "paid" || record.state === "frozen") && record.resolution === null && record.confirmed_at !== null,
+      )
       .slice(0, limit);
   }
 
   async unrecordedRefunds(limit: number): Promise<TransactionRecord[]> {
-    return this.all().filter((record) => record.kind === "refund" && record.state === "succeeded" && record.resolution === null).slice(0, limit);
+    return this.all()
+      .filter((record) => record.kind === "refund" && record.state === "succeeded" && record.resolution === null)
+      .slice(0, limit);
   }
 
   async confirmedBetween(from: Date, to: Date): Promise<TransactionRecord[]> {
     return this.all().filter(
-      (record) => (record.kind === "payment" || record.kind === "refund") && record.confirmed_at !== null && record.confirmed_at >= from && record.confirmed_at < to,
+      (record) =>
+        (record.kind === "payment" || record.kind === "refund") && record.confirmed_at !== null && record.confirmed_at >= from && record.confirmed_at < to,
     );
   }
 

@@ -97,7 +97,14 @@ export async function startProviderHarness(options: Partial<QfpayProviderOptions
     const ledger = new MemoryLedger(clock.now);
     const runtime = new QfpayRuntime({
       // The sandbox enforces QFPay's limits; the budget keeps under them even where fixed windows meet.
-      options: parseQfpayOptions({ appCode: APP_CODE, clientKey: CLIENT_KEY, baseUrl: sandbox.url, requestBudget: { perSecond: 50, perMinute: 400 }, ...options, ...extra }),
+      options: parseQfpayOptions({
+        appCode: APP_CODE,
+        clientKey: CLIENT_KEY,
+        baseUrl: sandbox.url,
+        requestBudget: { perSecond: 50, perMinute: 400 },
+        ...options,
+        ...extra,
+      }),
       store: ledger,
       budgetStore: new MemoryBudgetStore(),
       lock: new InProcessSessionLock(),
@@ -131,7 +138,10 @@ let counter = 0;
 export function newSessionId(): string {
   counter += 1;
   const tail = `${Date.now().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2)}`.toUpperCase();
-  return `payses_${tail.replace(/[^A-Z0-9]/g, "").padEnd(26, "0").slice(0, 26)}`;
+  return `payses_${tail
+    .replace(/[^A-Z0-9]/g, "")
+    .padEnd(26, "0")
+    .slice(0, 26)}`;
 }
 
 /** The real client with its queries counted, to see how often QFPay is asked. */

@@ -31,7 +31,10 @@ afterEach(() => void sandbox.control.faults.clear());
 
 /** Expects `call` to throw a QfpayError whose every rendering is free of client keys. */
 async function failure(call: () => Promise<unknown>): Promise<QfpayError> {
-  const error = await call().then(() => undefined, (thrown: unknown) => thrown);
+  const error = await call().then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
   expect(error).toBeInstanceOf(QfpayError);
   const text = `${String(error)} ${(error as Error).stack} ${JSON.stringify(error)}`;
   for (const key of KEYS) expect(text).not.toContain(key);
@@ -78,7 +81,13 @@ describe("payment and query", () => {
   });
 
   it("JSAPI, mini-program and in-app: wallet parameters", async () => {
-    const jsapi = await client.payment({ txamt: 100, txcurrcd: "HKD", pay_type: "800207", out_trade_no: outTradeNo(), sub_openid: "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o" });
+    const jsapi = await client.payment({
+      txamt: 100,
+      txcurrcd: "HKD",
+      pay_type: "800207",
+      out_trade_no: outTradeNo(),
+      sub_openid: "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o",
+    });
     const app = await client.payment({ txamt: 100, txcurrcd: "HKD", pay_type: "800210", out_trade_no: outTradeNo(), goods_name: "App" });
     expect(jsapi.pay_params).toBeDefined();
     expect(app.pay_params).toBeDefined();

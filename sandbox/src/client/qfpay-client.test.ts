@@ -1,15 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  QfpayClient,
-  QfpayError,
-  QfpayGatewayError,
-  QfpayRequestError,
-  QfpayTransportError,
-  sign,
-  type QfpayClientOptions,
-} from "@qfpay-medusa/shared/server";
+import { QfpayClient, QfpayError, QfpayGatewayError, QfpayRequestError, QfpayTransportError, sign, type QfpayClientOptions } from "@qfpay-medusa/shared/server";
 import { startTestServer, type Received, type Reply } from "../test-server.js";
 
 const KEY = "6C2A9F4E1B7D4C0A8E3F5D2B9A1C7E40";
@@ -92,7 +84,10 @@ describe("QfpayClient requests", () => {
       txzone: "+0900",
       txdtm: "2024-01-31 13:00:00",
     });
-    const sorted = Object.keys(form).sort().map((name) => `${name}=${form[name]}`).join("&");
+    const sorted = Object.keys(form)
+      .sort()
+      .map((name) => `${name}=${form[name]}`)
+      .join("&");
     expect(request?.headers["x-qf-sign"]).toBe(md5Upper(sorted + KEY));
     expect(request?.body).not.toContain(KEY);
   });
@@ -161,21 +156,33 @@ describe("QfpayClient bad answers", () => {
   const cases: Array<[string, Reply, string]> = [
     ["not JSON", (_q, r) => r.writeHead(200, { "Content-Type": "application/json" }).end("respcd=0000"), "bad_response"],
     ["an HTML error page", (_q, r) => r.writeHead(200, { "Content-Type": "text/html" }).end("<html><body>502 Bad Gateway</body></html>"), "bad_response"],
-    ["a missing field", (request, r) => {
-      const { syssn: _dropped, ...rest } = paymentOk(request);
-      signedJson(rest)(r);
-    }, "bad_response"],
+    [
+      "a missing field",
+      (request, r) => {
+        const { syssn: _dropped, ...rest } = paymentOk(request);
+        signedJson(rest)(r);
+      },
+      "bad_response",
+    ],
     ["a JSON array", (_q, r) => signedJson([1, 2])(r), "bad_response"],
     ["no respcd", (_q, r) => signedJson({ resperr: "?" })(r), "bad_response"],
     ["an HTTP 502", (_q, r) => r.writeHead(502, { "Content-Type": "text/html" }).end("<h1>Bad gateway</h1>"), "http_status"],
-    ["a forged signature", (request, r) => {
-      const text = JSON.stringify(paymentOk(request));
-      r.writeHead(200, { "Content-Type": "application/json", "X-QF-SIGN": md5Upper(`${text}WRONGKEY`) }).end(text);
-    }, "bad_signature"],
-    ["a tampered body", (request, r) => {
-      const text = JSON.stringify(paymentOk(request));
-      r.writeHead(200, { "Content-Type": "application/json", "X-QF-SIGN": md5Upper(text + KEY) }).end(text.replace("100", "999"));
-    }, "bad_signature"],
+    [
+      "a forged signature",
+      (request, r) => {
+        const text = JSON.stringify(paymentOk(request));
+        r.writeHead(200, { "Content-Type": "application/json", "X-QF-SIGN": md5Upper(`${text}WRONGKEY`) }).end(text);
+      },
+      "bad_signature",
+    ],
+    [
+      "a tampered body",
+      (request, r) => {
+        const text = JSON.stringify(paymentOk(request));
+        r.writeHead(200, { "Content-Type": "application/json", "X-QF-SIGN": md5Upper(text + KEY) }).end(text.replace("100", "999"));
+      },
+      "bad_signature",
+    ],
   ];
 
   it.each(cases)("%s gives a typed error naming the endpoint, without the key", async (_name, reply, kind) => {
@@ -195,10 +202,13 @@ describe("QfpayClient bad answers", () => {
   });
 
   it("times out a slow body too", async () => {
-    const { client } = await clientFor((_request, response) => {
-      response.writeHead(200, { "Content-Type": "application/json" });
-      response.write('{"respcd": ');
-    }, { timeoutMs: 150 });
+    const { client } = await clientFor(
+      (_request, response) => {
+        response.writeHead(200, { "Content-Type": "application/json" });
+        response.write('{"respcd": ');
+      },
+      { timeoutMs: 150 },
+    );
     expect(await failure(() => client.refund({ syssn: "1", out_trade_no: "a|r1|1", txamt: 5 }))).toMatchObject({ endpoint: "refund", kind: "timeout" });
   });
 });
@@ -242,7 +252,8 @@ describe("QfpayClient retries", () => {
     let attempts = 0;
     const refusedOnce: typeof fetch = (input, init) => {
       attempts += 1;
-      if (attempts === 1) return Promise.reject(new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) }));
+      if (attempts === 1)
+        return Promise.reject(new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) }));
       return fetch(input, init);
     };
     const client = new QfpayClient({ appCode: APP_CODE, clientKey: KEY, baseUrl: real.baseUrl, fetch: refusedOnce, retryDelayMs: 0 });

@@ -107,13 +107,7 @@ function readExpiredMinutes(read: ParamReader, payType: PayType): number {
   return minutes ?? DEFAULT_EXPIRED_MINUTES;
 }
 
-function paymentAnswer(
-  entry: Entry,
-  payType: PayType,
-  context: EndpointContext,
-  respcd: string,
-  reason: string,
-): Record<string, PythonJsonValue> {
+function paymentAnswer(entry: Entry, payType: PayType, context: EndpointContext, respcd: string, reason: string): Record<string, PythonJsonValue> {
   const presentation = PRESENTATION[payType.mode];
   const payParams = payParamsFor(payType, entry);
   const sysdtm = formatTxdtm(entry.createdAt, entry.txzone);

@@ -26,8 +26,27 @@ describe("query", () => {
     expect(paid).toMatchObject({ respcd: "0000", errmsg: "success" });
     expect(paid.paydtm).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     expect(Object.keys(paid)).toEqual([
-      "cardtp", "cancel", "pay_type", "order_type", "clisn", "txdtm", "goods_detail", "out_trade_no", "syssn", "sysdtm",
-      "paydtm", "goods_name", "txcurrcd", "chnlsn2", "udid", "userid", "txamt", "chnlsn", "respcd", "goods_info", "errmsg",
+      "cardtp",
+      "cancel",
+      "pay_type",
+      "order_type",
+      "clisn",
+      "txdtm",
+      "goods_detail",
+      "out_trade_no",
+      "syssn",
+      "sysdtm",
+      "paydtm",
+      "goods_name",
+      "txcurrcd",
+      "chnlsn2",
+      "udid",
+      "userid",
+      "txamt",
+      "chnlsn",
+      "respcd",
+      "goods_info",
+      "errmsg",
     ]);
   });
 
@@ -89,7 +108,11 @@ describe("query", () => {
     expect(across.body.respcd).toBe("1104");
   });
 
-  it.each([["page_size", "101"], ["page", "0"], ["start_time", "yesterday"]])("refuses %s=%s with 1104", async (name, value) => {
+  it.each([
+    ["page_size", "101"],
+    ["page", "0"],
+    ["start_time", "yesterday"],
+  ])("refuses %s=%s with 1104", async (name, value) => {
     expect((await call(sandbox, "/trade/v1/query", { [name]: value })).body.respcd).toBe("1104");
   });
 

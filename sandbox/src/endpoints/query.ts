@@ -40,14 +40,16 @@ export const query: Endpoint = {
     const byNumber = syssns !== undefined || outTradeNos !== undefined;
     const range = byNumber ? undefined : readRange(read, txzone, ledger.now());
 
-    const matches = ledger.entries(merchant.appCode).filter(
-      (entry) =>
-        (syssns === undefined || syssns.includes(entry.syssn)) &&
-        (outTradeNos === undefined || outTradeNos.includes(entry.outTradeNo)) &&
-        (payTypes === undefined || payTypes.includes(entry.payType)) &&
-        (respcd === undefined || respcdOf(entry) === respcd) &&
-        (range === undefined || (entry.createdAt >= range.start && entry.createdAt <= range.end)),
-    );
+    const matches = ledger
+      .entries(merchant.appCode)
+      .filter(
+        (entry) =>
+          (syssns === undefined || syssns.includes(entry.syssn)) &&
+          (outTradeNos === undefined || outTradeNos.includes(entry.outTradeNo)) &&
+          (payTypes === undefined || payTypes.includes(entry.payType)) &&
+          (respcd === undefined || respcdOf(entry) === respcd) &&
+          (range === undefined || (entry.createdAt >= range.start && entry.createdAt <= range.end)),
+      );
     const records = matches.slice((page - 1) * pageSize, page * pageSize).map(queryRecord);
     return json({
       respmsg: "",

@@ -43,20 +43,32 @@ describe("refund", () => {
 
   it.each([
     ["an unpaid order", "1261", async () => (await createPayment(sandbox)).syssn],
-    ["a closed order", "1264", async () => {
-      const { syssn } = await createPayment(sandbox);
-      await call(sandbox, "/trade/v1/close", { syssn, txamt: "1000", txdtm: txdtm() });
-      return syssn;
-    }],
-    ["a failed payment", "1136", async () => {
-      const { syssn } = await createPayment(sandbox);
-      sandbox.control.fail(syssn);
-      return syssn;
-    }],
-    ["a refund", "1136", async () => {
-      const { syssn } = await paidPayment(sandbox);
-      return String((await refund(syssn, "1")).body.syssn);
-    }],
+    [
+      "a closed order",
+      "1264",
+      async () => {
+        const { syssn } = await createPayment(sandbox);
+        await call(sandbox, "/trade/v1/close", { syssn, txamt: "1000", txdtm: txdtm() });
+        return syssn;
+      },
+    ],
+    [
+      "a failed payment",
+      "1136",
+      async () => {
+        const { syssn } = await createPayment(sandbox);
+        sandbox.control.fail(syssn);
+        return syssn;
+      },
+    ],
+    [
+      "a refund",
+      "1136",
+      async () => {
+        const { syssn } = await paidPayment(sandbox);
+        return String((await refund(syssn, "1")).body.syssn);
+      },
+    ],
     ["an unknown syssn", "1268", async () => "20000101000200000000000001"],
   ])("refuses to refund %s with %s", async (_name, respcd, prepare) => {
     expect((await refund(await prepare(), "1")).body.respcd).toBe(respcd);
@@ -70,7 +82,12 @@ describe("refund", () => {
     expect((await refund(syssn, "1", refundNo)).body.respcd).toBe("1102");
   });
 
-  it.each([["txamt", "abc"], ["txamt", "0"], ["out_trade_no", ""], ["txdtm", "now"]])("refuses %s=%s with 1104", async (name, value) => {
+  it.each([
+    ["txamt", "abc"],
+    ["txamt", "0"],
+    ["out_trade_no", ""],
+    ["txdtm", "now"],
+  ])("refuses %s=%s with 1104", async (name, value) => {
     const { syssn } = await paidPayment(sandbox);
     const params = { syssn, out_trade_no: uniqueNo("R"), txamt: "1", txdtm: txdtm(), [name]: value };
     expect((await call(sandbox, "/trade/v1/refund", params)).body.respcd).toBe("1104");

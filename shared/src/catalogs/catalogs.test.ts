@@ -10,7 +10,11 @@ function referenceSection(title: string): string[] {
   const text = readFileSync(new URL("./reference-tables.fixture.txt", import.meta.url), "utf8");
   const section = text.split(/^## /m).find((part) => part.startsWith(`${title}\n`));
   if (!section) throw new Error(`section ${title} missing from the fixture`);
-  return section.split("\n").slice(2).map((line) => line.trim()).filter(Boolean);
+  return section
+    .split("\n")
+    .slice(2)
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 const rowsOf = (title: string) =>
@@ -57,12 +61,7 @@ describe("pay types", () => {
   it("marks the agreed modes and pre-authorization codes", () => {
     expect(findPayType("801114")?.mode).toBe("web");
     for (const code of ["801112", "801512", "803712", "805612"]) expect(findPayType(code)?.mode).toBe("wap");
-    expect(PAY_TYPES.filter((payType) => payType.preauth).map((payType) => payType.code)).toEqual([
-      "801801",
-      "801808",
-      "801810",
-      "801814",
-    ]);
+    expect(PAY_TYPES.filter((payType) => payType.preauth).map((payType) => payType.code)).toEqual(["801801", "801808", "801810", "801814"]);
     expect(findPayType("801808")?.mode).toBe("mpm");
     expect(findPayType("801814")?.mode).toBe("web");
     expect(findPayType("800201")).toMatchObject({ wallet: "wechat", mode: "mpm", expiredTime: true });
@@ -135,9 +134,7 @@ describe("currencies", () => {
 
 describe("environments", () => {
   it("has every URL of the environments tables (the reference's and Japan's)", () => {
-    const urls = ["Environments", "Environments (japan-business-api.txt)"]
-      .flatMap(referenceSection)
-      .flatMap((line) => line.match(/https:\/\/\S+/g) ?? []);
+    const urls = ["Environments", "Environments (japan-business-api.txt)"].flatMap(referenceSection).flatMap((line) => line.match(/https:\/\/\S+/g) ?? []);
     expect(ENVIRONMENTS.map((environment) => environment.baseUrl).sort()).toEqual([...urls].sort());
   });
 

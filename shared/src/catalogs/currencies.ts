@@ -26,18 +26,14 @@ const ROWS: readonly Row[] = [
   ["USD", "United States Dollar", 2],
 ];
 
-export const CURRENCIES: readonly Currency[] = Object.freeze(
-  ROWS.map(([code, name, exponent]) => Object.freeze({ code, name, exponent })),
-);
+export const CURRENCIES: readonly Currency[] = Object.freeze(ROWS.map(([code, name, exponent]) => Object.freeze({ code, name, exponent })));
 
 const BY_CODE: ReadonlyMap<string, Currency> = new Map(CURRENCIES.map((currency) => [currency.code, currency]));
 
 export class UnknownCurrencyError extends Error {
   override readonly name = "UnknownCurrencyError";
   constructor(readonly currency: string) {
-    super(
-      `Currency "${currency}" is not supported by QFPay (supported: ${CURRENCIES.map((c) => c.code).join(", ")})`,
-    );
+    super(`Currency "${currency}" is not supported by QFPay (supported: ${CURRENCIES.map((c) => c.code).join(", ")})`);
   }
 }
 

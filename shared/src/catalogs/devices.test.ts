@@ -8,12 +8,8 @@ const codes = (list: readonly PayType[]) => list.map((payType) => payType.code);
 describe("pay types for the device", () => {
   it("puts the wallet's WAP or web page first on a phone, the QR code first on a computer", () => {
     const offered = payTypes("800201", "801501", "801512", "802001", "803701", "803712", "801114", "801112");
-    expect(codes(orderForDevice(offered, "phone"))).toEqual([
-      "801512", "803712", "801112", "801114", "800201", "801501", "802001", "803701",
-    ]);
-    expect(codes(orderForDevice(offered, "desktop"))).toEqual([
-      "800201", "801501", "802001", "803701", "801114", "801512", "803712", "801112",
-    ]);
+    expect(codes(orderForDevice(offered, "phone"))).toEqual(["801512", "803712", "801112", "801114", "800201", "801501", "802001", "803701"]);
+    expect(codes(orderForDevice(offered, "desktop"))).toEqual(["800201", "801501", "802001", "803701", "801114", "801512", "803712", "801112"]);
   });
 
   it("ranks GoPay's WAP and GrabPay's online page above their QR codes on a phone", () => {

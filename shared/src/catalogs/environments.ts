@@ -48,9 +48,7 @@ const BY_ID: ReadonlyMap<string, Environment> = new Map(ENVIRONMENTS.map((enviro
 export class UnknownEnvironmentError extends Error {
   override readonly name = "UnknownEnvironmentError";
   constructor(readonly environment: string) {
-    super(
-      `"${environment}" is neither an http(s) URL nor a QFPay environment (known: ${ENVIRONMENTS.map((e) => e.id).join(", ")})`,
-    );
+    super(`"${environment}" is neither an http(s) URL nor a QFPay environment (known: ${ENVIRONMENTS.map((e) => e.id).join(", ")})`);
   }
 }
 

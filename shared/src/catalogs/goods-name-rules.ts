@@ -17,8 +17,7 @@ export interface GoodsNameRules {
  * Japan's list of special characters: the symbols it spells out, Greek and Cyrillic letters, and the full-width
  * forms of ASCII (U+FF01-FF5E, which its list shows as "ａｂｃ..."), plus the full-width space.
  */
-const JAPAN_FORBIDDEN =
-  /[★☆$&¤§|°゜¨±·×÷ˇˉˊˋ˙\u0370-\u03ff\u0400-\u04ff\uff01-\uff5e\u3000―‖‥…‰′″※℃℅℉№℡]/u;
+const JAPAN_FORBIDDEN = /[★☆$&¤§|°゜¨±·×÷ˇˉˊˋ˙\u0370-\u03ff\u0400-\u04ff\uff01-\uff5e\u3000―‖‥…‰′″※℃℅℉№℡]/u;
 
 export const GOODS_NAME_RULES: Readonly<Record<GoodsNameRules["id"], GoodsNameRules>> = Object.freeze({
   reference: Object.freeze({ id: "reference", required: false, maxCharacters: 64, maxBytes: undefined, forbidden: undefined }),

@@ -9,7 +9,11 @@ import { extractPayTypeTables } from "./qfpay-docs-tables.js";
  * elsewhere. Without them, the fixture test in catalogs.test.ts still checks the excerpts.
  */
 const DOCS_DIR = process.env.QFPAY_DOCS_DIR ?? fileURLToPath(new URL("../../../../shared/qfpay-docs/", import.meta.url));
-const documents = existsSync(DOCS_DIR) ? readdirSync(DOCS_DIR).filter((name) => name.endsWith(".txt")).sort() : [];
+const documents = existsSync(DOCS_DIR)
+  ? readdirSync(DOCS_DIR)
+      .filter((name) => name.endsWith(".txt"))
+      .sort()
+  : [];
 
 describe.skipIf(documents.length === 0)(`every PayType table of every document in ${DOCS_DIR}`, () => {
   it("finds the documents and their tables", () => {

@@ -67,7 +67,11 @@ const ROWS: readonly Row[] = [
   ["1295", "The connection is slow, waiting for a network response", "retryable"],
   ["1296", "The connection is slow, waiting for a network response. Please try again later or use other payment methods", "retryable"],
   ["1297", "The banking system is busy. Please try again later or use other payment methods", "failed"],
-  ["1298", "The connection is slow, waiting for a network response. In case you have already paid, do not repeat the payment. Please confirm the result later", "retryable"],
+  [
+    "1298",
+    "The connection is slow, waiting for a network response. In case you have already paid, do not repeat the payment. Please confirm the result later",
+    "retryable",
+  ],
   ["2005", "The customer payment code is incorrect or has expired, please refresh and restart the transaction process", "failed"],
   ["2011", "Transaction serial number repeats", "failed"],
 ];
@@ -81,7 +85,11 @@ const JAPAN_ROWS: readonly Row[] = [
   ["1144", "Wechat pay QR code was scanned by Alipay Bank card binded is invalid.", "failed"],
   ["2004", "Insufficient account balance", "failed"],
   ["2006", "QR code is illegal; Alipay QR code was scanned by wechat; QR code is invalid", "failed"],
-  ["2007", "The consumer closed the transaction: the consumer needs to enter the password, but the consumer closes the password input box, causing the order to close.", "failed"],
+  [
+    "2007",
+    "The consumer closed the transaction: the consumer needs to enter the password, but the consumer closes the password input box, causing the order to close.",
+    "failed",
+  ],
 ];
 
 export const STATUS_CODES: readonly StatusCode[] = Object.freeze(

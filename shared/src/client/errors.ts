@@ -2,16 +2,7 @@ import { statusCode, type Outcome } from "../catalogs/status-codes.js";
 
 /** QFPay endpoint names, as the client's methods and errors name them. */
 export type EndpointName =
-  | "payment"
-  | "query"
-  | "refund"
-  | "close"
-  | "reversal"
-  | "authtrade"
-  | "add_note"
-  | "trade_bill"
-  | "get_weixin_oauth_code"
-  | "get_weixin_openid";
+  "payment" | "query" | "refund" | "close" | "reversal" | "authtrade" | "add_note" | "trade_bill" | "get_weixin_oauth_code" | "get_weixin_openid";
 
 /** Base of every error the client throws. Messages never contain the client key or request bodies. */
 export class QfpayError extends Error {

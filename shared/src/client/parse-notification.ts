@@ -8,11 +8,7 @@ import { parseQfpayJson } from "./response-json.js";
  * Verifies a notification's X-QF-SIGN over the raw bytes received (MD5(body + key)), then parses it.
  * Throws `QfpayNotificationError` ("bad_signature" before anything is parsed, "bad_body" after).
  */
-export function parseNotification(
-  rawBody: string | Uint8Array,
-  signatureHeader: string | null | undefined,
-  clientKey: string,
-): Notification {
+export function parseNotification(rawBody: string | Uint8Array, signatureHeader: string | null | undefined, clientKey: string): Notification {
   if (!verify(rawBody, signatureHeader, clientKey, "MD5")) {
     throw new QfpayNotificationError("bad_signature", "X-QF-SIGN is missing or does not match the body");
   }

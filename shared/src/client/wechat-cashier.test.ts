@@ -12,7 +12,9 @@ const payParams = {
 
 describe("QFPay's WeChat cashier (/q/direct)", () => {
   it("carries the reference's parameters, pay_params unchanged", () => {
-    const url = new URL(wechatCashierUrl({ payParams, txamt: 26800, currency: "hkd", merchantName: "Pet Shop 寵物店", redirectUrl: "https://shop.example/done?cart=1" }));
+    const url = new URL(
+      wechatCashierUrl({ payParams, txamt: 26800, currency: "hkd", merchantName: "Pet Shop 寵物店", redirectUrl: "https://shop.example/done?cart=1" }),
+    );
     expect(url.origin + url.pathname).toBe("https://o2.qfpay.com/q/direct");
     expect(Object.fromEntries(url.searchParams)).toEqual({
       mchntnm: "Pet Shop 寵物店",

@@ -53,13 +53,10 @@ export const looseText = z
   .optional();
 
 /** A counter (page, page_size) sent as a number or a digit string. */
-export const looseCount = z
-  .union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)])
-  .optional();
+export const looseCount = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]).optional();
 
 /** Request text: numbers are accepted and sent as their decimal form. */
-export const requestText = (max: number) =>
-  z.union([z.string().max(max), z.number().transform(String)]).pipe(z.string().max(max));
+export const requestText = (max: number) => z.union([z.string().max(max), z.number().transform(String)]).pipe(z.string().max(max));
 
 /** Envelope every JSON answer of `/trade/v1/*` carries. */
 export const responseEnvelopeShape = {
@@ -70,6 +67,4 @@ export const responseEnvelopeShape = {
 
 /** An optional field QFPay may also send as "" (e.g. `orig_syssn` on a payment): "" reads as absent. */
 export const optionalField = <T extends z.ZodType>(schema: T) =>
-  z
-    .union([z.literal("").transform(() => undefined), z.null().transform(() => undefined), schema])
-    .optional();
+  z.union([z.literal("").transform(() => undefined), z.null().transform(() => undefined), schema]).optional();

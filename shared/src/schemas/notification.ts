@@ -1,14 +1,6 @@
 import { z } from "zod";
 import { looseTextFields } from "./field-groups.js";
-import {
-  currencyField,
-  minorAmountField,
-  optionalField,
-  outTradeNoField,
-  payTypeField,
-  respcdField,
-  transactionIdField,
-} from "./fields.js";
+import { currencyField, minorAmountField, optionalField, outTradeNoField, payTypeField, respcdField, transactionIdField } from "./fields.js";
 
 /** `notify_type` values seen; unknown ones are accepted as text. */
 export const NOTIFY_TYPES = ["payment", "refund", "close", "unfreeze"] as const;

@@ -34,7 +34,13 @@ export const paymentRequestSchema = z
     auth_code: requestText(128).optional(),
     /** MPM/online: minutes the code stays valid, 5-120. */
     expired_time: z
-      .union([z.number().int(), z.string().regex(/^\d{1,3}$/).transform(Number)])
+      .union([
+        z.number().int(),
+        z
+          .string()
+          .regex(/^\d{1,3}$/)
+          .transform(Number),
+      ])
       .pipe(z.number().int().min(5).max(120))
       .optional(),
     /** Web/WAP: where the wallet sends the shopper after paying (Alipay WAP: at most 200 characters). */

@@ -18,7 +18,13 @@ import {
 /** Comma-separated list of ids, as the query endpoint takes them. */
 const idList = (item: z.ZodString) =>
   z
-    .union([z.string(), z.array(z.string()).min(1).transform((items) => items.join(","))])
+    .union([
+      z.string(),
+      z
+        .array(z.string())
+        .min(1)
+        .transform((items) => items.join(",")),
+    ])
     .pipe(z.string().refine((text) => text.split(",").every((id) => item.safeParse(id).success), "malformed id list"));
 
 /** `POST /trade/v1/query`: by syssn or out_trade_no (comma-separated lists allowed), or a time window. */
@@ -26,13 +32,30 @@ export const queryRequestSchema = z.object({
   mchid: requestText(16).optional(),
   syssn: idList(transactionIdField).optional(),
   out_trade_no: idList(outTradeNoField).optional(),
-  pay_type: z.string().regex(/^\d{6}(,\d{6})*$/).optional(),
-  respcd: z.string().regex(/^\d{4}$/).optional(),
+  pay_type: z
+    .string()
+    .regex(/^\d{6}(,\d{6})*$/)
+    .optional(),
+  respcd: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
   start_time: txdtmField.optional(),
   end_time: txdtmField.optional(),
   txzone: txzoneField.optional(),
-  page: z.union([z.number().int().min(1), z.string().regex(/^[1-9]\d*$/).transform(Number)]).optional(),
-  page_size: z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]).pipe(z.number().int().min(1).max(100)).optional(),
+  page: z
+    .union([
+      z.number().int().min(1),
+      z
+        .string()
+        .regex(/^[1-9]\d*$/)
+        .transform(Number),
+    ])
+    .optional(),
+  page_size: z
+    .union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)])
+    .pipe(z.number().int().min(1).max(100))
+    .optional(),
 });
 export type QueryRequest = z.input<typeof queryRequestSchema>;
 
@@ -50,21 +73,7 @@ export const queryRecordSchema = z.looseObject({
   pay_type: optionalField(payTypeField),
   origssn: optionalField(transactionIdField),
   orig_syssn: optionalField(transactionIdField),
-  ...looseTextFields(
-    "cancel",
-    "errmsg",
-    "txdtm",
-    "sysdtm",
-    "paydtm",
-    "goods_name",
-    "goods_info",
-    "chnlsn",
-    "chnlsn2",
-    "udid",
-    "cardtp",
-    "clisn",
-    "userid",
-  ),
+  ...looseTextFields("cancel", "errmsg", "txdtm", "sysdtm", "paydtm", "goods_name", "goods_info", "chnlsn", "chnlsn2", "udid", "cardtp", "clisn", "userid"),
 });
 export type QueryRecord = z.output<typeof queryRecordSchema>;
 

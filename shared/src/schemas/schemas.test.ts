@@ -39,7 +39,17 @@ describe("payment request", () => {
   });
 
   it("checks amounts, ids and times strictly", () => {
-    for (const bad of [{ txamt: 0 }, { txamt: -1 }, { txamt: 1.5 }, { txamt: "1e3" }, { txamt: 1e12 }, { out_trade_no: "a-b" }, { txdtm: "2024-01-31T13:45:00" }, { txcurrcd: "HK" }, { goods_name: "x".repeat(65) }]) {
+    for (const bad of [
+      { txamt: 0 },
+      { txamt: -1 },
+      { txamt: 1.5 },
+      { txamt: "1e3" },
+      { txamt: 1e12 },
+      { out_trade_no: "a-b" },
+      { txdtm: "2024-01-31T13:45:00" },
+      { txcurrcd: "HK" },
+      { goods_name: "x".repeat(65) },
+    ]) {
       expect(paymentRequestSchema.safeParse({ ...base, pay_type: "800201", ...bad }).success, JSON.stringify(bad)).toBe(false);
     }
   });
@@ -48,9 +58,18 @@ describe("payment request", () => {
 describe("responses", () => {
   it("parses the reference's payment answer leniently (numbers as strings, extra fields kept)", () => {
     const parsed = paymentResponseSchema.parse({
-      pay_type: "800101", sysdtm: "2019-12-27 10:40:24", txdtm: "2019-12-27 10:39:39", resperr: "success", txamt: "10",
-      respmsg: "", out_trade_no: "CHZ7D61JN1ANJF2R2K1I7TXP2JTCEWBL", syssn: "20191227000200020061752831", respcd: "0000",
-      qrcode: "https://qr.alipay.com/bax03190uxd47wbekffy6033", txcurrcd: "EUR", something_new: { a: 1 },
+      pay_type: "800101",
+      sysdtm: "2019-12-27 10:40:24",
+      txdtm: "2019-12-27 10:39:39",
+      resperr: "success",
+      txamt: "10",
+      respmsg: "",
+      out_trade_no: "CHZ7D61JN1ANJF2R2K1I7TXP2JTCEWBL",
+      syssn: "20191227000200020061752831",
+      respcd: "0000",
+      qrcode: "https://qr.alipay.com/bax03190uxd47wbekffy6033",
+      txcurrcd: "EUR",
+      something_new: { a: 1 },
     });
     expect(parsed.txamt).toBe(10);
     expect(parsed.something_new).toEqual({ a: 1 });
@@ -59,7 +78,16 @@ describe("responses", () => {
   it("rejects bad return codes, amounts and ids", () => {
     const good = { respcd: "0000", syssn: "20191227000200020061752831", out_trade_no: "A1" };
     expect(paymentResponseSchema.safeParse(good).success).toBe(true);
-    for (const bad of [{ respcd: "OK" }, { respcd: "00000" }, { respcd: undefined }, { txamt: "-5" }, { txamt: "1.5" }, { syssn: undefined }, { syssn: "" }, { syssn: 2019 }]) {
+    for (const bad of [
+      { respcd: "OK" },
+      { respcd: "00000" },
+      { respcd: undefined },
+      { txamt: "-5" },
+      { txamt: "1.5" },
+      { syssn: undefined },
+      { syssn: "" },
+      { syssn: 2019 },
+    ]) {
       expect(paymentResponseSchema.safeParse({ ...good, ...bad }).success, JSON.stringify(bad)).toBe(false);
     }
   });
@@ -118,11 +146,28 @@ describe("other requests", () => {
 describe("notification", () => {
   it("parses the reference's example and keeps unknown fields", () => {
     const parsed = notificationSchema.parse({
-      status: "1", pay_type: "800101", sysdtm: "2020-06-15 10:32:58", paydtm: "2020-06-15 10:33:35", goods_name: "",
-      txcurrcd: "THB", txdtm: "2020-06-15 10:32:58", mchid: "O37MRh6Qq5", txamt: "10", exchange_rate: "", chnlsn2: "",
-      out_trade_no: "9G3ZIWTG1R3IVSC2AH2O5EGKJQ7I72QO", syssn: "20200615000200020000641807", cash_fee_type: "", cancel: "0",
-      respcd: "0000", goods_info: "", cash_fee: "0", notify_type: "payment", chnlsn: "2020061522001453561406303428",
-      cardcd: "2088032341453564", brand_new_field: "x",
+      status: "1",
+      pay_type: "800101",
+      sysdtm: "2020-06-15 10:32:58",
+      paydtm: "2020-06-15 10:33:35",
+      goods_name: "",
+      txcurrcd: "THB",
+      txdtm: "2020-06-15 10:32:58",
+      mchid: "O37MRh6Qq5",
+      txamt: "10",
+      exchange_rate: "",
+      chnlsn2: "",
+      out_trade_no: "9G3ZIWTG1R3IVSC2AH2O5EGKJQ7I72QO",
+      syssn: "20200615000200020000641807",
+      cash_fee_type: "",
+      cancel: "0",
+      respcd: "0000",
+      goods_info: "",
+      cash_fee: "0",
+      notify_type: "payment",
+      chnlsn: "2020061522001453561406303428",
+      cardcd: "2088032341453564",
+      brand_new_field: "x",
     });
     expect(parsed).toMatchObject({ notify_type: "payment", txamt: 10, respcd: "0000", brand_new_field: "x" });
   });

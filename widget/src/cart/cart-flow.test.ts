@@ -34,8 +34,7 @@ function insideWechat(): void {
   Object.defineProperty(navigator, "userAgent", { get: () => WECHAT_UA, configurable: true });
 }
 
-const walletsShown = (el: HTMLElement) =>
-  [...shadow(el).querySelectorAll<HTMLInputElement>("[part=wallet-option] input")].map((input) => input.value);
+const walletsShown = (el: HTMLElement) => [...shadow(el).querySelectorAll<HTMLInputElement>("[part=wallet-option] input")].map((input) => input.value);
 
 beforeEach(() => history.replaceState(null, "", location.pathname));
 afterEach(() => {
@@ -171,7 +170,9 @@ describe("WeChat Pay JSAPI", () => {
     const { el } = await mount(dropInAttributes(cart));
     await find(el, "[part=wechat-pay-button]");
     const stats = await cartStats(cart);
-    expect(stats.openid_exchanges).toEqual([{ provider_id: "pp_qfpay_qfpay", code: "good-code", state: "signed-state", page_url: expect.stringContaining("code=good-code") }]);
+    expect(stats.openid_exchanges).toEqual([
+      { provider_id: "pp_qfpay_qfpay", code: "good-code", state: "signed-state", page_url: expect.stringContaining("code=good-code") },
+    ]);
     expect(stats.sessions_created.map((created) => created.data)).toEqual([{ pay_type: "800207", sub_openid: "oQfpayOpenid" }]);
     expect(location.search).toBe(`?cart=${cart}`);
   });
@@ -180,7 +181,13 @@ describe("WeChat Pay JSAPI", () => {
     insideWechat();
     window.WeixinJSBridge = { invoke: (_name, _params, callback) => callback({ err_msg: "get_brand_wcpay_request:fail" }) };
     const id = uniqueSessionId("jsapi-fail");
-    await setSession(id, { mode: "jsapi", wallet: "wechat", pay_type: "800207", pay_params: STAND_IN_PAY_PARAMS, pay_url: "https://o2.qfpay.com/q/direct?package=y" });
+    await setSession(id, {
+      mode: "jsapi",
+      wallet: "wechat",
+      pay_type: "800207",
+      pay_params: STAND_IN_PAY_PARAMS,
+      pay_url: "https://o2.qfpay.com/q/direct?package=y",
+    });
     const { el } = await mount({ ...dropInAttributes("unused"), "cart-id": undefined, "session-id": id });
     await waitForText(el, "WeChat Pay could not take the payment.");
     expect((await find<HTMLAnchorElement>(el, "[part=redirect-button]")).href).toBe("https://o2.qfpay.com/q/direct?package=y");
@@ -189,7 +196,13 @@ describe("WeChat Pay JSAPI", () => {
 
   it("outside WeChat shows how to pay instead of a sheet, and QFPay's cashier when the server gave one", async () => {
     const id = uniqueSessionId("jsapi-outside");
-    await setSession(id, { mode: "jsapi", wallet: "wechat", pay_type: "800207", pay_params: STAND_IN_PAY_PARAMS, pay_url: "https://o2.qfpay.com/q/direct?package=x" });
+    await setSession(id, {
+      mode: "jsapi",
+      wallet: "wechat",
+      pay_type: "800207",
+      pay_params: STAND_IN_PAY_PARAMS,
+      pay_url: "https://o2.qfpay.com/q/direct?package=x",
+    });
     const { el } = await mount({ ...dropInAttributes("unused"), "cart-id": undefined, "session-id": id });
     await waitForText(el, "Open this page in WeChat to pay with WeChat Pay.");
     expect((await find<HTMLAnchorElement>(el, "[part=redirect-button]")).href).toBe("https://o2.qfpay.com/q/direct?package=x");

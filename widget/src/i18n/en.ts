@@ -26,8 +26,7 @@ const en: Messages = {
   saveQr: "Save QR image",
   saveQrHint: (wallet) => `Save the QR image, then open ${wallet} and scan it from your photos.`,
   timeLeftLabel: "Time left to pay",
-  timeLeft: (m, s) =>
-    m > 0 ? `${m} minute${m === 1 ? "" : "s"}${s > 0 ? ` ${s} seconds` : ""} left to pay` : `${s} seconds left to pay`,
+  timeLeft: (m, s) => (m > 0 ? `${m} minute${m === 1 ? "" : "s"}${s > 0 ? ` ${s} seconds` : ""} left to pay` : `${s} seconds left to pay`),
   redirectIntro: (wallet) => `You will finish paying on the ${wallet} page, then come back here.`,
   redirectButton: (wallet) => `Continue to ${wallet}`,
   loading: "Preparing your payment…",

@@ -85,7 +85,6 @@ interface CartRecord {
   stats: CartStats;
 }
 
-
 export class StatusServer {
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly carts = new Map<string, CartRecord>();
@@ -211,7 +210,9 @@ export class StatusServer {
       for (const cart of this.carts.values()) cart.stats.oauth_starts.push({ return_url: returnUrl });
       const back = new URL(returnUrl);
       back.searchParams.set("qfpay_oauth", "signed-state");
-      return json(res, 200, { url: `https://openapi-test.qfpay.com/tool/v1/get_weixin_oauth_code?app_code=APP&sign=SIGN&redirect_uri=${encodeURIComponent(back.toString())}` });
+      return json(res, 200, {
+        url: `https://openapi-test.qfpay.com/tool/v1/get_weixin_oauth_code?app_code=APP&sign=SIGN&redirect_uri=${encodeURIComponent(back.toString())}`,
+      });
     }
     if (req.method === "POST" && path === "/store/qfpay/wechat/openid") {
       const exchange = body as unknown as CartStats["openid_exchanges"][number];

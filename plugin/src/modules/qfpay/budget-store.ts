@@ -32,7 +32,9 @@ export class PostgresBudgetStore implements BudgetStore {
       [second, minute, second, minute, merchant, now, second, limits.perSecond, minute, limits.perMinute],
     );
     if (rows.length > 0) return { granted: true };
-    const { rows: state } = await this.sql.raw(`SELECT second, second_count, minute, minute_count, paused_until FROM qfpay_request_window WHERE id = ?`, [merchant]);
+    const { rows: state } = await this.sql.raw(`SELECT second, second_count, minute, minute_count, paused_until FROM qfpay_request_window WHERE id = ?`, [
+      merchant,
+    ]);
     const row = state[0] ?? {};
     const window = {
       secondCount: Number(row.second) >= second ? Number(row.second_count) : 0,
@@ -44,9 +46,10 @@ export class PostgresBudgetStore implements BudgetStore {
   }
 
   async pause(merchant: string, until: Date): Promise<void> {
-    await this.sql.raw(
-      `UPDATE qfpay_request_window SET paused_until = GREATEST(COALESCE(paused_until, ?), ?), updated_at = now() WHERE id = ?`,
-      [until, until, merchant],
-    );
+    await this.sql.raw(`UPDATE qfpay_request_window SET paused_until = GREATEST(COALESCE(paused_until, ?), ?), updated_at = now() WHERE id = ?`, [
+      until,
+      until,
+      merchant,
+    ]);
   }
 }

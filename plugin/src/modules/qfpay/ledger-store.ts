@@ -1,11 +1,4 @@
-import type {
-  LedgerEvent,
-  NewTransaction,
-  RecordedEvent,
-  TransactionChanges,
-  TransactionRecord,
-  TransactionStore,
-} from "../../core/ledger";
+import type { LedgerEvent, NewTransaction, RecordedEvent, TransactionChanges, TransactionRecord, TransactionStore } from "../../core/ledger";
 
 /** The generated data-model methods of the module service that the ledger uses. */
 export interface LedgerTables {
@@ -22,9 +15,32 @@ export interface SqlRunner {
 }
 
 const FIELDS = [
-  "out_trade_no", "kind", "session_id", "attempt", "parent_out_trade_no", "syssn", "orig_syssn", "amount", "currency_code",
-  "pay_type", "state", "state_message", "superseded", "origin", "resolution", "resolution_note", "cart_id", "order_id",
-  "idempotency_key", "notified_at", "confirmed_at", "next_check_at", "watched_until", "data", "created_at", "updated_at",
+  "out_trade_no",
+  "kind",
+  "session_id",
+  "attempt",
+  "parent_out_trade_no",
+  "syssn",
+  "orig_syssn",
+  "amount",
+  "currency_code",
+  "pay_type",
+  "state",
+  "state_message",
+  "superseded",
+  "origin",
+  "resolution",
+  "resolution_note",
+  "cart_id",
+  "order_id",
+  "idempotency_key",
+  "notified_at",
+  "confirmed_at",
+  "next_check_at",
+  "watched_until",
+  "data",
+  "created_at",
+  "updated_at",
 ] as const;
 
 const DATE_FIELDS = ["notified_at", "confirmed_at", "next_check_at", "watched_until", "created_at", "updated_at"] as const;
@@ -78,12 +94,18 @@ export class PostgresLedger implements TransactionStore {
   }
 
   async unrecordedRefunds(limit: number): Promise<TransactionRecord[]> {
-    const rows = await this.tables.listQfpayTransactions({ kind: "refund", state: "succeeded", resolution: null }, { take: limit, order: { updated_at: "ASC" } });
+    const rows = await this.tables.listQfpayTransactions(
+      { kind: "refund", state: "succeeded", resolution: null },
+      { take: limit, order: { updated_at: "ASC" } },
+    );
     return rows.map(toRecord);
   }
 
   async confirmedBetween(from: Date, to: Date): Promise<TransactionRecord[]> {
-    const rows = await this.tables.listQfpayTransactions({ kind: ["payment", "refund"], confirmed_at: { $gte: from, $lt: to } }, { order: { confirmed_at: "ASC" } });
+    const rows = await this.tables.listQfpayTransactions(
+      { kind: ["payment", "refund"], confirmed_at: { $gte: from, $lt: to } },
+      { order: { confirmed_at: "ASC" } },
+    );
     return rows.map(toRecord);
   }
 

@@ -73,10 +73,7 @@ export default class QfpayModuleService extends MedusaService({ QfpayTransaction
   }
 
   private async sessionsChangedSince(since: Date, sessionIds: string[]): Promise<string[]> {
-    const { rows } = await this.sql.raw(
-      `SELECT DISTINCT session_id FROM qfpay_transaction WHERE updated_at >= ? AND session_id = ANY(?)`,
-      [since, sessionIds],
-    );
+    const { rows } = await this.sql.raw(`SELECT DISTINCT session_id FROM qfpay_transaction WHERE updated_at >= ? AND session_id = ANY(?)`, [since, sessionIds]);
     return rows.map((row) => String(row.session_id));
   }
 }

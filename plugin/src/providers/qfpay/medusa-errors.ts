@@ -25,7 +25,16 @@ const OPERATION_ERROR_TYPES: Readonly<Record<QfpayOperationErrorCode, string>> =
 };
 
 /** Errors that come from what the caller handed over. */
-const INPUT_ERRORS = [AmountError, UnknownCurrencyError, OutTradeNoError, PayTypeNotOfferedError, ReturnUrlError, SessionDataError, QfpayRequestError, GoodsNameError];
+const INPUT_ERRORS = [
+  AmountError,
+  UnknownCurrencyError,
+  OutTradeNoError,
+  PayTypeNotOfferedError,
+  ReturnUrlError,
+  SessionDataError,
+  QfpayRequestError,
+  GoodsNameError,
+];
 
 /**
  * One place that turns what went wrong into a MedusaError with the provider's words. The messages of the
@@ -45,16 +54,17 @@ export function toMedusaError(error: unknown, doing: string): MedusaError {
   }
   if (error instanceof QfpayRateLimitError) {
     const wait = error.retryAfterSeconds !== undefined ? ` in ${error.retryAfterSeconds} s` : " in a few seconds";
-    return new MedusaError(MedusaError.Types.NOT_ALLOWED, `QFPay is refusing requests for now (its rate limit was reached) and did not ${doing}; try again${wait}`, "429");
+    return new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `QFPay is refusing requests for now (its rate limit was reached) and did not ${doing}; try again${wait}`,
+      "429",
+    );
   }
   if (error instanceof BudgetExhaustedError) {
     return new MedusaError(MedusaError.Types.NOT_ALLOWED, `QFPay: cannot ${doing} now: ${error.message}`);
   }
   if (error instanceof QfpayTransportError) {
-    return new MedusaError(
-      MedusaError.Types.UNEXPECTED_STATE,
-      `QFPay could not be reached to ${doing} (${error.kind}); try again`,
-    );
+    return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `QFPay could not be reached to ${doing} (${error.kind}); try again`);
   }
   return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `QFPay: failed to ${doing}: ${(error as Error)?.message ?? String(error)}`);
 }

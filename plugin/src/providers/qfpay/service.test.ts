@@ -1,11 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  CLIENT_KEY,
-  newSessionId,
-  startProviderHarness,
-  type ProviderHarness,
-} from "../../test-support/provider-harness";
+import { CLIENT_KEY, newSessionId, startProviderHarness, type ProviderHarness } from "../../test-support/provider-harness";
 import type { QfpaySessionData } from "../../qfpay";
 import { QfpayProviderService } from "./service";
 
@@ -106,7 +101,11 @@ describe("initiatePayment", () => {
 
   it("creates web/WAP orders (and the online pre-authorization) as a redirect with the storefront's return_url", async () => {
     const returnUrl = "https://shop.example/checkout/return";
-    for (const [payType, preauth] of [["801512", false], ["801114", false], ["801814", true]] as const) {
+    for (const [payType, preauth] of [
+      ["801512", false],
+      ["801114", false],
+      ["801814", true],
+    ] as const) {
       const data = await open(50, "hkd", { pay_type: payType, return_url: returnUrl });
       expect(data).toMatchObject({ mode: "redirect", preauth });
       expect(data.pay_url).toMatch(/^https?:\/\//);
@@ -257,8 +256,11 @@ describe("Alipay pre-authorization", () => {
 describe("refundPayment", () => {
   it("refunds partially and repeatedly with a new out_trade_no each time, up to the paid amount", async () => {
     const paid = await paidSession(100);
-    const first = (await h.provider.refundPayment({ data: paid as never, amount: { value: "30.5", precision: 20 } as never, context: { idempotency_key: "ref_1" } })).data as unknown as QfpaySessionData;
-    const second = (await h.provider.refundPayment({ data: first as never, amount: 20, context: { idempotency_key: "ref_2" } })).data as unknown as QfpaySessionData;
+    const first = (
+      await h.provider.refundPayment({ data: paid as never, amount: { value: "30.5", precision: 20 } as never, context: { idempotency_key: "ref_1" } })
+    ).data as unknown as QfpaySessionData;
+    const second = (await h.provider.refundPayment({ data: first as never, amount: 20, context: { idempotency_key: "ref_2" } }))
+      .data as unknown as QfpaySessionData;
     expect(second.refunds.map((refund) => [refund.out_trade_no, refund.amount, refund.status])).toEqual([
       [`${paid.session_id}|r1|1`, 3050, "succeeded"],
       [`${paid.session_id}|r2|1`, 2000, "succeeded"],

@@ -194,9 +194,7 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderE
       const currency = input.currency_code.toLowerCase();
       const amount = toMinorUnits(input.amount as AmountInput, currency);
       const payType =
-        requests.pay_type && requests.pay_type !== data.pay_type
-          ? selectPayType(settings.payTypes, { currency, requested: requests.pay_type })
-          : undefined;
+        requests.pay_type && requests.pay_type !== data.pay_type ? selectPayType(settings.payTypes, { currency, requested: requests.pay_type }) : undefined;
       const unchanged = amount === data.amount && currency === data.currency_code && !payType && requests.refresh !== true;
       if (unchanged) return { data: asRecord(data) };
       const next = await this.runtime.payments.replace(
@@ -238,7 +236,10 @@ export class QfpayProviderService extends AbstractPaymentProvider<QfpayProviderE
       return { action: "not_supported" };
     }
     const record = await this.runtime.payments.store.get(verdict.notification.out_trade_no);
-    return { action: decision.action, data: { session_id: verdict.sessionId, amount: minorUnitsToDecimalString(record!.amount, record!.currency_code) as never } };
+    return {
+      action: decision.action,
+      data: { session_id: verdict.sessionId, amount: minorUnitsToDecimalString(record!.amount, record!.currency_code) as never },
+    };
   }
 
   private async run<T>(doing: string, work: () => Promise<T>): Promise<T> {

@@ -29,10 +29,6 @@ const QfpayTransaction = model
     watched_until: model.dateTime().nullable(),
     data: model.json().nullable(),
   })
-  .indexes([
-    { on: ["next_check_at"], where: "next_check_at IS NOT NULL" },
-    { on: ["syssn"], where: "syssn IS NOT NULL" },
-    { on: ["state", "resolution"] },
-  ]);
+  .indexes([{ on: ["next_check_at"], where: "next_check_at IS NOT NULL" }, { on: ["syssn"], where: "syssn IS NOT NULL" }, { on: ["state", "resolution"] }]);
 
 export default QfpayTransaction;

@@ -16,7 +16,10 @@ function scopeWith(cart: Record<string, unknown> | undefined) {
     payTypes: { default: "800201", allowed: ["800201", "802001", "801512", "805801"], storefrontMayChoose: true },
   });
   const queries: unknown[] = [];
-  const scope = fakeScope(options, fakeQuery((config) => (queries.push(config), cart ? [cart] : [])));
+  const scope = fakeScope(
+    options,
+    fakeQuery((config) => (queries.push(config), cart ? [cart] : [])),
+  );
   return { scope, queries };
 }
 
