@@ -329,19 +329,11 @@ export class SessionPayments {
       if (!fresh || fresh.state !== "requested") return;
       const neverArrived = !seen && this.now().getTime() - fresh.created_at.getTime() > FOLLOW_UP_GIVE_UP_MS;
       if (neverArrived) {
-        await this.deps.store.update(fresh.out_trade_no, {
-          state: "failed",
-          state_message: "QFPay has no such transaction: the request never reached it",
-          next_check_at: null,
-        });
-        await this.settleRefundInData(fresh, "failed", undefined);
-        await this.reopenGiveBack(fresh);
-        await this.event({
-          session_id: fresh.session_id,
-          out_trade_no: fresh.out_trade_no,
-          kind: "refund_failed",
-          message: `QFPay never received ${fresh.kind} ${fresh.out_trade_no}`,
-        });
+        await this.followUpFailed(
+          fresh,
+          "QFPay has no such transaction: the request never reached it",
+          `QFPay never received ${fresh.kind} ${fresh.out_trade_no}`,
+        );
       } else if (outcome === "succeeded") {
         await this.deps.store.update(fresh.out_trade_no, {
           state: "succeeded",
@@ -358,15 +350,7 @@ export class SessionPayments {
           message: `QFPay confirmed ${fresh.kind} ${fresh.out_trade_no}`,
         });
       } else if (outcome === "failed") {
-        await this.deps.store.update(fresh.out_trade_no, { state: "failed", state_message: `QFPay answered ${seen?.respcd}`, next_check_at: null });
-        await this.settleRefundInData(fresh, "failed", undefined);
-        await this.reopenGiveBack(fresh);
-        await this.event({
-          session_id: fresh.session_id,
-          out_trade_no: fresh.out_trade_no,
-          kind: "refund_failed",
-          message: `QFPay says ${fresh.kind} ${fresh.out_trade_no} failed (${seen?.respcd})`,
-        });
+        await this.followUpFailed(fresh, `QFPay answered ${seen?.respcd}`, `QFPay says ${fresh.kind} ${fresh.out_trade_no} failed (${seen?.respcd})`);
       } else {
         await this.deps.store.update(fresh.out_trade_no, { next_check_at: new Date(this.now().getTime() + 5000) });
       }
@@ -548,6 +532,14 @@ export class SessionPayments {
         };
     await this.deps.store.update(refund.out_trade_no, { resolution: "recorded" });
     return this.save(payment, next);
+  }
+
+  /** A capture or refund that did not happen: on record as failed, out of the payment's data, the payment's give-back reopened. */
+  private async followUpFailed(record: TransactionRecord, stateMessage: string, eventMessage: string): Promise<void> {
+    await this.deps.store.update(record.out_trade_no, { state: "failed", state_message: stateMessage, next_check_at: null });
+    await this.settleRefundInData(record, "failed", undefined);
+    await this.reopenGiveBack(record);
+    await this.event({ session_id: record.session_id, out_trade_no: record.out_trade_no, kind: "refund_failed", message: eventMessage });
   }
 
   /** A refund giving a payment back failed (or never reached QFPay): the payment is unsettled again, to be given back anew. */

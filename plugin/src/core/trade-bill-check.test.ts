@@ -71,24 +71,19 @@ describe("QFPay's daily statement against the ledger", () => {
       const yesterday = previousDay(new Date(), fresh.runtime.options.txzone);
       const paid = await openOrder(fresh, 2500);
       await fresh.ledger.update(paid.out_trade_no, { state: "paid", confirmed_at: new Date(yesterday.from.getTime() + 12 * 3_600_000), resolution: "order" });
-      const reconciler = new Reconciler({
-        merchant: fresh.runtime.merchant,
-        payments: fresh.runtime.payments,
-        calls: fresh.runtime.reconcileCalls,
-        dailyStatement: true,
-        options: fresh.runtime.options,
-        lease: SOLE_INSTANCE_LEASE,
-      });
+      // Each reconciler is a fresh instance, as after a restart or on another instance.
+      const reconciler = () =>
+        new Reconciler({
+          merchant: fresh.runtime.merchant,
+          payments: fresh.runtime.payments,
+          calls: fresh.runtime.reconcileCalls,
+          dailyStatement: true,
+          options: fresh.runtime.options,
+          lease: SOLE_INSTANCE_LEASE,
+        });
       const medusa = new FakeStoreOrders();
-      expect((await reconciler.sweep(medusa)).statementDifferences).toBe(1);
-      await new Reconciler({
-        merchant: fresh.runtime.merchant,
-        payments: fresh.runtime.payments,
-        calls: fresh.runtime.reconcileCalls,
-        dailyStatement: true,
-        options: fresh.runtime.options,
-        lease: SOLE_INSTANCE_LEASE,
-      }).sweep(medusa);
+      expect((await reconciler().sweep(medusa)).statementDifferences).toBe(1);
+      await reconciler().sweep(medusa);
       const events = fresh.ledger.events.filter((event) => event.kind === "statement_difference");
       expect(events.map((event) => [event.session_id, event.out_trade_no])).toEqual([[paid.session_id, paid.out_trade_no]]);
       expect(events[0]!.message).toMatch(new RegExp(`as done on ${yesterday.date}; QFPay's statement does not list it`));
