@@ -1,10 +1,11 @@
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findFreePort, MedusaStartError, startMedusa } from "@qfpay-medusa/demo/launcher";
 import { stackInfo } from "../support/stack-info.js";
 
 const info = stackInfo();
-const CLIENT_KEY = "0123456789ABCDEF0123456789ABCDEF";
+const CLIENT_KEY = randomBytes(16).toString("hex").toUpperCase();
 
 /** Starts a second Medusa on the test database with these extra provider options; answers why it stopped (null if it ran). */
 async function startupError(name: string, options: Record<string, unknown>): Promise<Error | null> {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Logger } from "@medusajs/framework/types";
 import { startSandbox, type Sandbox } from "@qfpay-medusa/sandbox";
 import { startTestServer, type TestServer } from "@qfpay-medusa/sandbox/testing";
@@ -13,7 +14,8 @@ import { SOLE_INSTANCE_LEASE } from "./sole-instance-lease";
 import { TestClock } from "./test-clock";
 
 export const APP_CODE = "PLUGINTESTAPP";
-export const CLIENT_KEY = "5F0E2A7C9B3D4E1F8A6C2B0D9E7F1A3C";
+/** A new random key each run: no fixed secret, not even a test one. */
+export const CLIENT_KEY = randomBytes(16).toString("hex").toUpperCase();
 
 /** A notification as QFPay posted it to the store: the exact body and its X-QF-SIGN. */
 export interface ReceivedNotification {

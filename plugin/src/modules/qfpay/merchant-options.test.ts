@@ -1,7 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { merchantOptionsOf } from "./merchant-options";
 
-const MERCHANT = { appCode: "APP", clientKey: "0123456789ABCDEF0123456789ABCDEF", environment: "hk-test" };
+const MERCHANT = { appCode: "APP", clientKey: randomBytes(16).toString("hex").toUpperCase(), environment: "hk-test" };
 
 describe("merchantOptionsOf", () => {
   it("reads the plugin's options as the merchant's, without what Medusa adds to every module", () => {
