@@ -3,7 +3,7 @@ import { currentPayment, type TransactionRecord } from "./ledger";
 import type { Lease } from "./lease";
 import { BudgetExhaustedError } from "./request-budget";
 import { refundedOf, type SessionPayments } from "./session-payments";
-import { isOrderPayment, medusaHolds, type SessionStanding, type StoreOrders } from "./store-orders";
+import { DELETED_SESSION, isOrderPayment, medusaHolds, type SessionStanding, type StoreOrders } from "./store-orders";
 import type { QfpayCalls } from "./budgeted-api";
 import { checkPreviousDay, previousDay } from "./trade-bill-check";
 import { sweepWindow } from "./window-sweep";
@@ -140,7 +140,7 @@ export class Reconciler {
   /** Why this paid order can be no order of its session, as things stand; undefined while it still can. */
   private orphanReasonOf(record: TransactionRecord, standing: SessionStanding, records: readonly TransactionRecord[]): string | undefined {
     // Medusa holds the payment but placed no order (stopped between the two): it is completed, not given back.
-    if (medusaHolds(standing, record.out_trade_no) && standing.status !== "deleted") return undefined;
+    if (medusaHolds(standing, record.out_trade_no) && standing.status !== DELETED_SESSION) return undefined;
     return orphanReason(record, currentPayment(records), standing);
   }
 
@@ -264,7 +264,7 @@ function emptyReport(ran: boolean): ReconcileReport {
 /** Why a paid order can never be its session's order; undefined when it still can. */
 function orphanReason(record: TransactionRecord, current: TransactionRecord | undefined, standing: SessionStanding): string | undefined {
   if (record.superseded || current?.out_trade_no !== record.out_trade_no) return `attempt ${record.attempt} was replaced by a newer code`;
-  if (!standing.exists || standing.status === "deleted") return "its payment session no longer exists";
+  if (!standing.exists || standing.status === DELETED_SESSION) return "its payment session no longer exists";
   if (standing.cartCompleted) return "its cart was completed with another payment";
   if (standing.otherSessionPaid) return "another payment session of the cart was paid";
   if (standing.status === "canceled" || standing.status === "error") return `its payment session is ${standing.status}`;

@@ -32,6 +32,9 @@ export interface StoreOrders {
   whileCartLocked<T>(cartId: string, job: () => Promise<T>): Promise<T>;
 }
 
+/** The status of a session Medusa deleted (a new one replaced it) whose payment Medusa still has. */
+export const DELETED_SESSION = "deleted";
+
 /** Medusa has this QFPay order as the session's payment. */
 export function medusaHolds(standing: SessionStanding, outTradeNo: string): standing is Extract<SessionStanding, { exists: true }> & { paymentId: string } {
   return standing.exists && standing.paymentId !== null && standing.paymentOutTradeNo === outTradeNo;

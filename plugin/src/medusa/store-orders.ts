@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types";
 import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils";
 import { completeCartWorkflow, processPaymentWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows";
 import { minorUnitsToDecimalString } from "@qfpay-medusa/shared";
-import type { SessionStanding, StoreOrders } from "../core/store-orders";
+import { DELETED_SESSION, type SessionStanding, type StoreOrders } from "../core/store-orders";
 
 interface CollectionRow {
   id: string;
@@ -11,9 +11,6 @@ interface CollectionRow {
   payment_sessions?: Array<{ id: string; status: string } | null> | null;
   payments?: Array<{ id: string; payment_session_id?: string | null; data?: Record<string, unknown> | null; captured_at?: string | null } | null> | null;
 }
-
-/** The status a session Medusa deleted is given, when Medusa still has its payment. */
-const DELETED = "deleted";
 
 /** The reconciliation's view of Medusa, over the payment module, the query graph and Medusa's own workflows. */
 export function medusaStoreOrders(container: MedusaContainer): StoreOrders {
@@ -60,7 +57,7 @@ export function medusaStoreOrders(container: MedusaContainer): StoreOrders {
   async function paymentOfDeletedSession(sessionId: string): Promise<{ status: string; payment_collection_id: string } | undefined> {
     const { data } = await query.graph({ entity: "payment", fields: ["id", "payment_collection_id"], filters: { payment_session_id: sessionId } });
     const payment = data[0] as { payment_collection_id?: string } | undefined;
-    return payment?.payment_collection_id ? { status: DELETED, payment_collection_id: payment.payment_collection_id } : undefined;
+    return payment?.payment_collection_id ? { status: DELETED_SESSION, payment_collection_id: payment.payment_collection_id } : undefined;
   }
 
   return {
@@ -74,13 +71,11 @@ export function medusaStoreOrders(container: MedusaContainer): StoreOrders {
       await processPaymentWorkflow(container).run({
         input: { action, data: { session_id: sessionId, amount: (session.raw_amount ?? session.amount) as never } },
       });
-      // The payment workflow continues when the cart's completion fails: ask the cart's own workflow, which says why.
+      // The payment workflow continues when the cart's completion fails: the cart's own workflow says why.
       const after = await standing(sessionId);
-      if (after.exists && after.orderId === null && after.cartId !== null && after.paymentId !== null) {
-        await completeCartWorkflow(container).run({ input: { id: after.cartId } });
-      }
-      const placed = await standing(sessionId);
-      if (!placed.exists || placed.orderId === null) throw new Error("Medusa placed no order for the cart");
+      if (after.exists && after.orderId !== null) return;
+      if (!after.exists || after.cartId === null || after.paymentId === null) throw new Error("Medusa placed no order for the cart");
+      await completeCartWorkflow(container).run({ input: { id: after.cartId } });
     },
 
     async recordRefund(paymentId, amountMinor, currencyCode, note) {
