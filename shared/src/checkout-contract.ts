@@ -1,7 +1,7 @@
 /**
- * The contract between the plugin's store routes and the `<qfpay-checkout>` element, as plain constants and
- * types: the status route (`GET /store/qfpay/payment-sessions/:id`, `POST …/refresh`) and the pay-types route
- * (`GET /store/qfpay/pay-types?cart_id=…`). No zod: browsers import it through `@qfpay-medusa/shared/checkout`,
+ * The contract between the plugin's checkout routes and the `<qfpay-checkout>` element, as plain constants and
+ * types: the status route (`GET /qfpay/payment-sessions/:id`, the same under `/store`, and `POST /store/…/refresh`)
+ * and the pay-types route (`GET /store/qfpay/pay-types?cart_id=…`). No zod: browsers import it through `@qfpay-medusa/shared/checkout`,
  * and checkout-status.ts builds the server's schemas over these lists. Browser-safe: no secrets, no Node.
  */
 import type { DeviceClass } from "./catalogs/devices.js";

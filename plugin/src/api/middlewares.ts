@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http";
+import { storeCors } from "../checkout-status/store-cors";
 
 export default defineMiddlewares({
   routes: [
@@ -8,6 +9,11 @@ export default defineMiddlewares({
       matcher: "/hooks/qfpay/notify",
       method: ["POST"],
       bodyParser: false,
+    },
+    {
+      // The widget's status poll lives outside /store (see api/qfpay/payment-sessions/[id]/route.ts).
+      matcher: "/qfpay/*",
+      middlewares: [storeCors()],
     },
   ],
 });

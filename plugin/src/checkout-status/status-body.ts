@@ -3,7 +3,7 @@ import { checkoutStatusSchema, currencyExponent } from "@qfpay-medusa/shared";
 import type { QfpaySessionData } from "../qfpay";
 import { checkoutStatusOf } from "../qfpay";
 
-/** The JSON body of `GET /store/qfpay/payment-sessions/:id`, checked against the shared contract. */
+/** The JSON body of `GET /qfpay/payment-sessions/:id` (and its twin under `/store`), checked against the shared contract. */
 export function checkoutStatusBody(data: QfpaySessionData, now: Date): CheckoutStatus {
   let status = checkoutStatusOf(data.state);
   let message = data.state_message;

@@ -1,24 +1,7 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
-import { MedusaError } from "@medusajs/framework/utils";
-import { CHECKOUT_STATUSES, type CheckoutStatusValue } from "@qfpay-medusa/shared";
-import { sessionStatus } from "../../../../../checkout-status/session-status";
-import { qfpayModuleOf, qfpayRuntimeOf } from "../../../../../modules/qfpay/runtime-of";
+import { getCheckoutStatus } from "../../../../../checkout-status/status-route";
 
 /**
- * The checkout status `<qfpay-checkout>` polls (shared contract: `checkoutStatusSchema`), answered from the
- * ledger. `?wait=<seconds>&unless=<status>` holds the request (up to 25 s) until the status is no longer `unless`.
+ * The checkout status under the store API, for storefronts that call it with Medusa's JS SDK (which sends the
+ * publishable key). The same answer as `GET /qfpay/payment-sessions/:id`, which the widget polls.
  */
-export async function GET(req: MedusaRequest, res: MedusaResponse): Promise<void> {
-  const id = req.params.id!;
-  const unless = CHECKOUT_STATUSES.find((status) => status === req.query.unless) as CheckoutStatusValue | undefined;
-  const wait = Number(req.query.wait);
-  const closed = new AbortController();
-  res.on("close", () => closed.abort());
-  const body = await sessionStatus(qfpayRuntimeOf(req.scope).payments, qfpayModuleOf(req.scope).waiters, id, {
-    waitSeconds: Number.isFinite(wait) ? wait : undefined,
-    unless,
-    signal: closed.signal,
-  });
-  if (!body) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payment session ${id} was not found`);
-  res.set("Cache-Control", "no-store").json(body);
-}
+export const GET = getCheckoutStatus;
