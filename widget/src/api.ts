@@ -37,9 +37,9 @@ export function asApiError(error: unknown): CheckoutApiError {
   return error instanceof CheckoutApiError ? error : new CheckoutApiError("network", String(error), true);
 }
 
-function sessionUrl(endpoint: CheckoutEndpoint, suffix = ""): string {
+function sessionUrl(endpoint: CheckoutEndpoint, prefix: string, suffix = ""): string {
   const base = endpoint.backendUrl.replace(/\/+$/, "");
-  return `${base}/store/qfpay/payment-sessions/${encodeURIComponent(endpoint.sessionId)}${suffix}`;
+  return `${base}${prefix}/qfpay/payment-sessions/${encodeURIComponent(endpoint.sessionId)}${suffix}`;
 }
 
 /** How long the server may hold a status request that waits for a change (the plugin allows up to 25 s). */
@@ -48,22 +48,32 @@ export const HOLD_SECONDS = 20;
 /**
  * GET the session's current status. With `unless`, the server holds the answer (up to `HOLD_SECONDS`) while the
  * status is still that one, so a payment shows the moment the server learns of it.
+ *
+ * The first look goes through the store API, which checks the publishable key (a wrong one shows at once); the
+ * held polls after it go to the plugin's route outside `/store`, which needs only the session id: no key lookup
+ * per poll on the server, and no custom header, so no CORS preflight in the browser.
  */
 export function fetchCheckoutStatus(endpoint: CheckoutEndpoint, signal?: AbortSignal, unless?: CheckoutStatusValue): Promise<CheckoutStatus> {
-  return requestStatus(sessionUrl(endpoint, unless ? `?wait=${HOLD_SECONDS}&unless=${unless}` : ""), "GET", endpoint.publishableKey, signal);
+  if (!unless) return requestStatus(sessionUrl(endpoint, "/store"), "GET", endpoint.publishableKey, signal);
+  return requestStatus(sessionUrl(endpoint, "", `?wait=${HOLD_SECONDS}&unless=${unless}`), "GET", undefined, signal);
 }
 
 /** POST for a fresh code once the old one expired; answers the new status. */
 export function refreshCheckoutStatus(endpoint: CheckoutEndpoint, signal?: AbortSignal): Promise<CheckoutStatus> {
-  return requestStatus(sessionUrl(endpoint, "/refresh"), "POST", endpoint.publishableKey, signal);
+  return requestStatus(sessionUrl(endpoint, "/store", "/refresh"), "POST", endpoint.publishableKey, signal);
 }
 
-async function requestStatus(url: string, method: "GET" | "POST", publishableKey: string, signal: AbortSignal | undefined): Promise<CheckoutStatus> {
+async function requestStatus(
+  url: string,
+  method: "GET" | "POST",
+  publishableKey: string | undefined,
+  signal: AbortSignal | undefined,
+): Promise<CheckoutStatus> {
   let response: Response;
   try {
     response = await fetch(url, {
       method,
-      headers: { accept: "application/json", "x-publishable-api-key": publishableKey },
+      headers: publishableKey === undefined ? { accept: "application/json" } : { accept: "application/json", "x-publishable-api-key": publishableKey },
       cache: "no-store",
       signal,
     });

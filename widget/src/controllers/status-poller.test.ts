@@ -79,6 +79,21 @@ describe("<qfpay-checkout> polling", () => {
     expect(await firePoll(id)).toBe(2000);
   });
 
+  it("looks first through the store API, then polls the route outside /store with no CORS preflight", async () => {
+    const id = uniqueSessionId("lean");
+    await setSession(id, { ttl_seconds: null });
+    await mount(checkoutAttributes(id));
+    await waitForGets(id, 1);
+    await nextPollScheduled();
+    await firePoll(id);
+    await firePoll(id);
+    const stats = await sessionStats(id);
+    expect(stats.gets).toBe(3);
+    expect(stats.store_gets).toBe(1);
+    // The page is on another origin: only the first look, which sends the publishable key, needs one.
+    expect(stats.preflights).toBe(1);
+  });
+
   it("pauses while the page is hidden and polls at once when it is shown again", async () => {
     const id = uniqueSessionId("hidden");
     await setSession(id, { ttl_seconds: null });

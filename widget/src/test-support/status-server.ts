@@ -1,5 +1,6 @@
 /**
- * A stand-in for the plugin's store routes (GET /store/qfpay/payment-sessions/:id and POST .../refresh),
+ * A stand-in for the plugin's checkout routes (GET /store/qfpay/payment-sessions/:id, the same GET outside /store
+ * that needs no publishable key, and POST /store/…/refresh),
  * answering the shared CheckoutStatus contract, with a control API the browser tests drive:
  * set a session's state, count requests (and aborted ones), delay answers, fail the next ones.
  * Runs in Node from vitest's globalSetup.
@@ -45,6 +46,10 @@ interface SessionRecord {
   ttlSeconds: number | null;
   failures: ScriptedFailure[];
   gets: number;
+  /** GETs through the store API (with the publishable key); the rest went to the route outside /store. */
+  storeGets: number;
+  /** CORS preflights (OPTIONS) for the session's routes. */
+  preflights: number;
   refreshes: number;
   aborted: number;
   codeNumber: number;
@@ -52,12 +57,14 @@ interface SessionRecord {
 
 export interface SessionStats {
   gets: number;
+  store_gets: number;
+  preflights: number;
   refreshes: number;
   aborted: number;
   status: CheckoutStatus["status"];
 }
 
-const ROUTE = /^\/store\/qfpay\/payment-sessions\/([^/]+)(\/refresh)?$/;
+const ROUTE = /^(\/store)?\/qfpay\/payment-sessions\/([^/]+)(\/refresh)?$/;
 const CONTROL = /^\/__control\/sessions\/([^/]+)(\/fail)?$/;
 const CART_CONTROL = /^\/__control\/carts\/([^/]+)$/;
 
@@ -109,8 +116,13 @@ export class StatusServer {
     res.setHeader("access-control-allow-headers", "x-publishable-api-key, content-type, accept");
     res.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
     res.setHeader("vary", "origin");
-    if (req.method === "OPTIONS") return void res.writeHead(204).end();
     const path = new URL(req.url ?? "/", this.url).pathname;
+    if (req.method === "OPTIONS") {
+      const preflighted = ROUTE.exec(path);
+      const session = preflighted ? this.sessions.get(decodeURIComponent(preflighted[2]!)) : undefined;
+      if (session) session.preflights++;
+      return void res.writeHead(204).end();
+    }
     const control = CONTROL.exec(path);
     if (control) return this.handleControl(req, res, decodeURIComponent(control[1]!), control[2] !== undefined);
     const cartControl = CART_CONTROL.exec(path);
@@ -118,10 +130,11 @@ export class StatusServer {
     if (!ROUTE.test(path) && path.startsWith("/store/")) return this.handleStore(req, res, new URL(req.url ?? "/", this.url));
     const route = ROUTE.exec(path);
     if (!route) return json(res, 404, { type: "not_found", message: "Route not found" });
-    const id = decodeURIComponent(route[1]!);
-    const refresh = route[2] !== undefined;
-    if (refresh !== (req.method === "POST")) return json(res, 404, { type: "not_found", message: "Route not found" });
-    if (req.headers["x-publishable-api-key"] !== STAND_IN_PUBLISHABLE_KEY) {
+    const throughStore = route[1] !== undefined;
+    const id = decodeURIComponent(route[2]!);
+    const refresh = route[3] !== undefined;
+    if (refresh !== (req.method === "POST") || (refresh && !throughStore)) return json(res, 404, { type: "not_found", message: "Route not found" });
+    if (throughStore && req.headers["x-publishable-api-key"] !== STAND_IN_PUBLISHABLE_KEY) {
       return json(res, 400, {
         type: "not_allowed",
         message: "Publishable API key required in the request header: x-publishable-api-key.",
@@ -131,6 +144,7 @@ export class StatusServer {
     if (!session) return json(res, 404, { type: "not_found", message: `Payment session with id: ${id} was not found` });
     if (refresh) return this.handleRefresh(res, session);
     session.gets++;
+    if (throughStore) session.storeGets++;
     let aborted = false;
     res.on("close", () => {
       if (!res.writableFinished) {
@@ -264,6 +278,8 @@ export class StatusServer {
       if (!session) return json(res, 404, { message: "no such session" });
       const stats: SessionStats = {
         gets: session.gets,
+        store_gets: session.storeGets,
+        preflights: session.preflights,
         refreshes: session.refreshes,
         aborted: session.aborted,
         status: session.checkout.status,
@@ -304,6 +320,8 @@ export class StatusServer {
       ttlSeconds: ttl,
       failures: [],
       gets: 0,
+      storeGets: 0,
+      preflights: 0,
       refreshes: 0,
       aborted: 0,
       codeNumber: 0,
