@@ -96,23 +96,27 @@ async function pollingWindow(scale: ScaleStack, pending: PendingCheckout[]): Pro
 }
 
 type RouteFigures = { throughput: LoadFigures; polled: LoadFigures };
+type RoutesFigures = { status: RouteFigures; storeStatus: RouteFigures; regions: RouteFigures };
 
 /**
  * Each route twice: as fast as it answers (THROUGHPUT_CLIENTS back to back, spread over both instances), and
- * under THROUGHPUT_AT tabs polling every 2 s (the latency a shopper sees).
+ * under THROUGHPUT_AT tabs polling every 2 s (the latency a shopper sees). The status route is the one the
+ * widget polls (outside /store); the same answer under /store is measured too, for storefronts that call it.
  */
-async function routeFigures(scale: ScaleStack, pending: PendingCheckout[]): Promise<{ status: RouteFigures; regions: RouteFigures }> {
+async function routeFigures(scale: ScaleStack, pending: PendingCheckout[]): Promise<RoutesFigures> {
   const headers = { "x-publishable-api-key": scale.stack.publishableKey };
-  const status = (client: number) => {
+  const sessionUrl = (client: number, prefix: string) => {
     const checkout = pending[client % pending.length]!;
-    return fetch(`${checkout.info.medusaUrl}/store/qfpay/payment-sessions/${checkout.sessionId}`, { headers });
+    return `${checkout.info.medusaUrl}${prefix}/qfpay/payment-sessions/${checkout.sessionId}`;
   };
+  const status = (client: number) => fetch(sessionUrl(client, ""));
+  const storeStatus = (client: number) => fetch(sessionUrl(client, "/store"), { headers });
   const regions = (client: number) => fetch(`${scale.instances[client % scale.instances.length]!.medusaUrl}/store/regions`, { headers });
   const figures = async (request: (client: number) => Promise<Response>): Promise<RouteFigures> => ({
     throughput: await closedLoop(THROUGHPUT_CLIENTS, THROUGHPUT_SECONDS, request),
     polled: await steadyPollers(THROUGHPUT_AT, 2_000, THROUGHPUT_SECONDS, request),
   });
-  return { status: await figures(status), regions: await figures(regions) };
+  return { status: await figures(status), storeStatus: await figures(storeStatus), regions: await figures(regions) };
 }
 
 async function latencies(scale: ScaleStack, checkouts: PendingCheckout[], notifications: boolean): Promise<number[]> {
@@ -131,7 +135,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => 
 try {
   const polling: PollingFigures[] = [];
   const pending: PendingCheckout[] = [];
-  let routes: Awaited<ReturnType<typeof routeFigures>> | undefined;
+  let routes: RoutesFigures | undefined;
   const paid: { notifications: boolean; ms: number[] }[] = [];
   for (const size of SIZES) {
     const more = size - pending.length;
@@ -187,7 +191,8 @@ try {
       `(b) each route: req/s with ${THROUGHPUT_CLIENTS} clients back to back, and latency under ${THROUGHPUT_AT} tabs polling every 2 s, ${THROUGHPUT_SECONDS} s each, over both instances (goal: status >= 2x regions, p99 <= 50 ms)`,
       ["route", "req/s", "p50 polled", "p99 polled", "errors"],
       [
-        row("GET /store/qfpay/payment-sessions/:id", routes.status),
+        row("GET /qfpay/payment-sessions/:id (the widget's poll)", routes.status),
+        row("GET /store/qfpay/payment-sessions/:id", routes.storeStatus),
         row("GET /store/regions", routes.regions),
         ["ratio status / regions", (routes.status.throughput.perSecond / routes.regions.throughput.perSecond).toFixed(2), "", "", ""],
       ],

@@ -16,14 +16,17 @@ type Answer = { status: string; at: number };
 const ERROR_BACKOFF_MS = 1_000;
 
 /**
- * Browser tabs polling the plugin's status route, one loop per session, each starting at a random moment of
- * the first interval so that they share no beat. Notes every answer's latency and when each session was first
+ * Browser tabs polling the plugin's status route as the widget does (the first look through the store API with
+ * the publishable key, the polls after it outside /store without), one loop per session, each starting at a
+ * random moment of the first interval so that they share no beat. Notes every answer's latency and when each session was first
  * seen in each status; stops polling a session once it is no longer pending.
  */
 export class ShopperTabs {
   readonly latenciesMs: number[] = [];
   readonly errors: string[] = [];
   private readonly firstSeen = new Map<string, Map<string, number>>();
+  /** Sessions whose first look (through the store API) has been answered. */
+  private readonly looked = new Set<string>();
   private readonly loops: Promise<void>[];
   private readonly stopped = new AbortController();
 
@@ -65,16 +68,18 @@ export class ShopperTabs {
   }
 
   private async poll(tab: Watched): Promise<Answer | undefined> {
-    const wait = this.options.longPollSeconds ? `?wait=${this.options.longPollSeconds}&unless=pending` : "";
+    const first = !this.looked.has(tab.sessionId);
+    const wait = this.options.longPollSeconds && !first ? `?wait=${this.options.longPollSeconds}&unless=pending` : "";
     const started = performance.now();
     try {
-      const response = await fetch(`${tab.info.medusaUrl}/store/qfpay/payment-sessions/${tab.sessionId}${wait}`, {
-        headers: { "x-publishable-api-key": tab.info.publishableKey },
+      const response = await fetch(`${tab.info.medusaUrl}${first ? "/store" : ""}/qfpay/payment-sessions/${tab.sessionId}${wait}`, {
+        headers: first ? { "x-publishable-api-key": tab.info.publishableKey } : {},
         signal: this.stopped.signal,
       });
       const body = (await response.json()) as { status?: string; message?: string };
       if (!response.ok || !body.status) throw new Error(`${response.status} ${body.message ?? ""}`);
       this.latenciesMs.push(performance.now() - started);
+      this.looked.add(tab.sessionId);
       return { status: body.status, at: Date.now() };
     } catch (error) {
       if (!this.stopped.signal.aborted) this.errors.push(`${tab.sessionId}: ${(error as Error).message}`);
