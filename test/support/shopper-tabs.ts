@@ -9,6 +9,8 @@ export type TabOptions = {
   intervalMs: number;
   /** Long poll: `?wait=<s>&unless=pending`, answered when the status changes or the time is up. */
   longPollSeconds?: number;
+  /** The tabs open at random moments within this long; default `intervalMs`. */
+  openWithinMs?: number;
 };
 
 type Answer = { status: string; at: number };
@@ -53,7 +55,7 @@ export class ShopperTabs {
   }
 
   private async run(tab: Watched): Promise<void> {
-    if (!(await this.pause(Math.random() * this.options.intervalMs))) return;
+    if (!(await this.pause(Math.random() * (this.options.openWithinMs ?? this.options.intervalMs)))) return;
     for (;;) {
       const answer = await this.poll(tab);
       if (answer) {
