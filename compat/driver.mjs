@@ -14,6 +14,7 @@ const HOST = "127.0.0.1";
 const APP_CODE = "COMPATAPP";
 const CLIENT_KEY = randomBytes(16).toString("hex").toUpperCase();
 const PROVIDER_ID = "pp_qfpay_qfpay";
+const STOREFRONT_ORIGIN = "http://localhost:8000";
 const appDir = process.cwd();
 const workDir = path.dirname(appDir);
 const medusaBin = path.join(appDir, "node_modules/.bin/medusa");
@@ -113,6 +114,16 @@ class StoreApi {
     if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}: ${text.slice(0, 500)}`);
     return JSON.parse(text);
   }
+
+  /** The widget's polls after its first look: outside /store, no publishable key, from the storefront's origin. */
+  async polledStatus(sessionId) {
+    const response = await fetch(`${this.baseUrl}/qfpay/payment-sessions/${sessionId}`, { headers: { origin: STOREFRONT_ORIGIN } });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`GET /qfpay/payment-sessions/${sessionId} answered ${response.status}: ${text.slice(0, 500)}`);
+    const allowed = response.headers.get("access-control-allow-origin");
+    if (allowed !== STOREFRONT_ORIGIN) throw new Error(`GET /qfpay/payment-sessions/:id allowed origin ${allowed}, not the store's ${STOREFRONT_ORIGIN}`);
+    return JSON.parse(text);
+  }
 }
 
 /** A cart with one product, an address and shipping, and a QFPay payment session; answers its ids. */
@@ -140,16 +151,11 @@ async function checkoutOrder(store, sandbox, seeded) {
   const { cartId, sessionId, outTradeNo } = await cartReadyToPay(store, seeded);
   const pending = await store.call("GET", `/store/qfpay/payment-sessions/${sessionId}`);
   if (pending.status !== "pending" || !pending.qrcode) throw new Error(`expected a pending QR code, got ${JSON.stringify(pending)}`);
+  const polled = await store.polledStatus(sessionId);
+  if (polled.status !== "pending" || polled.qrcode !== pending.qrcode) throw new Error(`the two status routes differ: ${JSON.stringify(polled)}`);
   await sandbox.control.pay(outTradeNo);
   // What <qfpay-checkout> does: poll the status route until it says succeeded, then the storefront completes the cart.
-  await until(
-    "the status route to say succeeded",
-    async () => {
-      const status = await store.call("GET", `/store/qfpay/payment-sessions/${sessionId}`);
-      return status.status === "succeeded";
-    },
-    30_000,
-  );
+  await until("the status route to say succeeded", async () => (await store.polledStatus(sessionId)).status === "succeeded", 30_000);
   const completed = await store.call("POST", `/store/carts/${cartId}/complete`);
   if (completed.type !== "order") throw new Error(`cart completion gave no order: ${JSON.stringify(completed).slice(0, 500)}`);
   return completed.order;
@@ -196,7 +202,7 @@ async function main() {
     HOST,
     PORT: String(medusaPort),
     DATABASE_URL: databaseUrl,
-    STORE_CORS: "http://localhost:8000",
+    STORE_CORS: STOREFRONT_ORIGIN,
     ADMIN_CORS: "http://localhost:9000",
     AUTH_CORS: "http://localhost:9000",
     JWT_SECRET: randomBytes(24).toString("hex"),
