@@ -3,7 +3,7 @@ import type { PendingCheckout } from "../support/pending-checkouts.js";
 import type { SandboxClient } from "../support/sandbox-client.js";
 import { ShopperTabs } from "../support/shopper-tabs.js";
 
-/** The widget's long poll: one request held up to 25 s while the status is still pending. */
+/** One request held as long as the plugin allows (25 s, MAX_WAIT_SECONDS), so a payment lands inside a hold. */
 const LONG_POLL_SECONDS = 25;
 /** A payment arriving this long after the last one is counted as not seen. */
 const GIVE_UP_MS = 30_000;

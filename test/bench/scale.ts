@@ -10,7 +10,8 @@ import { quantile, sleep } from "../support/concurrency.js";
 import { openPendingCheckouts, type PendingCheckout } from "../support/pending-checkouts.js";
 import { queriedOutTradeNos } from "../support/qfpay-wire-recorder.js";
 import { startScaleStack, type ScaleStack } from "../support/scale-stack.js";
-import { ShopperTabs, type TabOptions } from "../support/shopper-tabs.js";
+import { checkoutStatusUrl } from "../support/checkout.js";
+import { ShopperTabs, WIDGET_HOLD_SECONDS, type TabOptions } from "../support/shopper-tabs.js";
 import { busiestSecond, merchantTraffic } from "../support/traffic.js";
 import { closedLoop, steadyPollers, type LoadFigures } from "./load.js";
 import { paidToSucceededMs } from "./paid-latency.js";
@@ -33,8 +34,8 @@ const THROUGHPUT_AT = Number(args["throughput-at"]);
 const THROUGHPUT_SECONDS = 15;
 /** How long each route's latency is measured under THROUGHPUT_AT polling tabs: long enough that one pause of one instance is not the p99. */
 const POLLED_SECONDS = 60;
-/** The widget's own polling (HOLD_SECONDS in widget/src/api.ts): each request held up to 20 s while nothing changes. */
-const WIDGET_TABS: TabOptions = { intervalMs: 0, longPollSeconds: 20, openWithinMs: 10_000 };
+/** The widget's own polling: each request held while nothing changes. */
+const WIDGET_TABS: TabOptions = { intervalMs: 0, longPollSeconds: WIDGET_HOLD_SECONDS, openWithinMs: 10_000 };
 /** Enough clients back to back to keep both instances busy on this machine. */
 const THROUGHPUT_CLIENTS = 16;
 /**
@@ -56,7 +57,8 @@ async function phase<T>(name: string, work: () => Promise<T>): Promise<T> {
 
 type PollingFigures = {
   size: number;
-  tabs: string;
+  /** The tabs' long poll, seconds; undefined: they poll every 2 s. */
+  longPollSeconds: number | undefined;
   qfpayPerMinute: number;
   queriesPerMinute: number;
   peakPerSecond: number;
@@ -79,6 +81,7 @@ async function pollingWindow(scale: ScaleStack, pending: PendingCheckout[], opti
   try {
     await sleep(warmUpMs);
     const pollsBefore = tabs.latenciesMs.length;
+    const errorsBefore = tabs.errors.length;
     await scale.sandbox.resetTraffic();
     const from = Date.now();
     await sleep(WINDOW_SECONDS * 1000);
@@ -89,7 +92,7 @@ async function pollingWindow(scale: ScaleStack, pending: PendingCheckout[], opti
     const askedEvery = pending.map((c) => (minutes * 60) / (asks.get(c.outTradeNo) ?? 0));
     return {
       size: pending.length,
-      tabs: options.longPollSeconds ? `held ${options.longPollSeconds} s` : `every ${options.intervalMs / 1000} s`,
+      longPollSeconds: options.longPollSeconds,
       qfpayPerMinute: traffic.requests / minutes,
       queriesPerMinute: (traffic.endpoints.query?.requests ?? 0) / minutes,
       peakPerSecond: traffic.peakPerSecond,
@@ -99,7 +102,7 @@ async function pollingWindow(scale: ScaleStack, pending: PendingCheckout[], opti
       askedEverySeconds: quantile(askedEvery, 0.5),
       pollsPerSecond: (tabs.polls - pollsBefore) / (minutes * 60),
       pollP99Ms: quantile(tabs.latenciesMs.slice(pollsBefore), 0.99),
-      pollErrors: tabs.errors.length,
+      pollErrors: tabs.errors.length - errorsBefore,
     };
   } finally {
     await tabs.close();
@@ -116,12 +119,12 @@ type RoutesFigures = { status: RouteFigures; storeStatus: RouteFigures; regions:
  */
 async function routeFigures(scale: ScaleStack, pending: PendingCheckout[]): Promise<RoutesFigures> {
   const headers = { "x-publishable-api-key": scale.stack.publishableKey };
-  const sessionUrl = (client: number, prefix: string) => {
+  const sessionUrl = (client: number, via: "store" | "polls") => {
     const checkout = pending[client % pending.length]!;
-    return `${checkout.info.medusaUrl}${prefix}/qfpay/payment-sessions/${checkout.sessionId}`;
+    return checkoutStatusUrl(checkout.info.medusaUrl, checkout.sessionId, via);
   };
-  const status = (client: number) => fetch(sessionUrl(client, ""));
-  const storeStatus = (client: number) => fetch(sessionUrl(client, "/store"), { headers });
+  const status = (client: number) => fetch(sessionUrl(client, "polls"));
+  const storeStatus = (client: number) => fetch(sessionUrl(client, "store"), { headers });
   const regions = (client: number) => fetch(`${scale.instances[client % scale.instances.length]!.medusaUrl}/store/regions`, { headers });
   const figures = async (request: (client: number) => Promise<Response>): Promise<RouteFigures> => ({
     throughput: await closedLoop(THROUGHPUT_CLIENTS, THROUGHPUT_SECONDS, request),
@@ -195,7 +198,7 @@ try {
     ],
     polling.map((p) => [
       p.size,
-      p.tabs,
+      p.longPollSeconds ? `held ${p.longPollSeconds} s` : "every 2 s",
       p.qfpayPerMinute.toFixed(1),
       p.queriesPerMinute.toFixed(1),
       p.peakPerSecond,
@@ -204,7 +207,7 @@ try {
       p.rateLimited,
       `${p.askedEverySeconds.toFixed(1)} s`,
       p.pollsPerSecond.toFixed(0),
-      p.tabs.startsWith("held") ? "(held)" : `${p.pollP99Ms.toFixed(0)} ms`,
+      p.longPollSeconds ? "(held)" : `${p.pollP99Ms.toFixed(0)} ms`,
       p.pollErrors,
     ]),
   );

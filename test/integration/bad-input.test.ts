@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placePaidOrder } from "../support/checkout.js";
-import { eventually } from "../support/checkout.js";
+import { checkoutStatusUrl, eventually, placePaidOrder } from "../support/checkout.js";
 import { useStackContext } from "../support/test-context.js";
 
 const stack = useStackContext();
@@ -33,8 +32,9 @@ describe("malformed input to the plugin's routes", () => {
 
   it("a session id with a NUL byte or a path in it is no session: 404, not a 500", async () => {
     for (const id of ["payses_01%00ABC", "..%2F..%2Fadmin", "x".repeat(200)]) {
-      const response = await fetch(`${info.medusaUrl}/store/qfpay/payment-sessions/${id}`, { headers: { "x-publishable-api-key": info.publishableKey } });
+      const response = await fetch(checkoutStatusUrl(info.medusaUrl, id), { headers: { "x-publishable-api-key": info.publishableKey } });
       expect(response.status, id).toBe(404);
+      expect((await fetch(checkoutStatusUrl(info.medusaUrl, id, "polls"))).status, `${id} outside /store`).toBe(404);
       const refresh = await fetch(`${info.medusaUrl}/store/qfpay/payment-sessions/${id}/refresh`, {
         method: "POST",
         headers: { "x-publishable-api-key": info.publishableKey },

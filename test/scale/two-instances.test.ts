@@ -1,13 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifyUrlFor } from "@qfpay-medusa/demo/launcher";
 import { qfpayPayment, sumAmounts, AdminApi } from "../support/admin-api.js";
-import { cartReadyToPay, checkoutStatus, eventually, openQfpaySession, shopperEmail, storeApi, waitForCheckoutStatus } from "../support/checkout.js";
+import {
+  cartReadyToPay,
+  checkoutStatus,
+  checkoutStatusUrl,
+  eventually,
+  openQfpaySession,
+  shopperEmail,
+  storeApi,
+  waitForCheckoutStatus,
+} from "../support/checkout.js";
 import { sleep, startingLine } from "../support/concurrency.js";
 import { openPendingCheckout, openPendingCheckouts, type PendingCheckout } from "../support/pending-checkouts.js";
 import { queriedOutTradeNos } from "../support/qfpay-wire-recorder.js";
 import { payOnWalletPage } from "../support/sandbox-client.js";
 import { startScaleStack, type ScaleStack } from "../support/scale-stack.js";
-import { ShopperTabs } from "../support/shopper-tabs.js";
+import { ShopperTabs, WIDGET_HOLD_SECONDS } from "../support/shopper-tabs.js";
 import { busiestSecond, merchantTraffic } from "../support/traffic.js";
 
 /**
@@ -84,9 +93,10 @@ describe("two Medusa instances on one Postgres and one Redis", () => {
     const { tab, session, shown, outTradeNo } = await checkoutOnTabInstance("long-poll");
     await scale.sandbox.pauseNotifications();
     const asked = Date.now();
-    const longPoll = fetch(`${tab.medusaUrl}/store/qfpay/payment-sessions/${session.id}?wait=25&unless=pending`, {
-      headers: { "x-publishable-api-key": tab.publishableKey },
-    }).then(async (response) => ({ status: ((await response.json()) as { status: string }).status, at: Date.now() }));
+    const longPoll = fetch(`${checkoutStatusUrl(tab.medusaUrl, session.id, "polls")}?wait=${WIDGET_HOLD_SECONDS}&unless=pending`).then(async (response) => ({
+      status: ((await response.json()) as { status: string }).status,
+      at: Date.now(),
+    }));
     // The sync has asked QFPay about this order twice since: its answer to the first (still waiting) is on record.
     await eventually(
       async () => (scale.wire.to("/trade/v1/query", asked).filter((q) => queriedOutTradeNos(q).includes(outTradeNo)).length >= 2 ? true : undefined),

@@ -41,9 +41,17 @@ export async function openQfpaySession(
   return storeApi(info).startQfpaySession(cart, payType, returnUrl);
 }
 
+/**
+ * Where a session's checkout status is: `store` under the store API (needs the publishable key; the widget's first
+ * look, and refresh), `polls` outside it (the widget's held polls, no key).
+ */
+export function checkoutStatusUrl(medusaUrl: string, sessionId: string, via: "store" | "polls" = "store"): string {
+  return `${medusaUrl}${via === "store" ? "/store" : ""}/qfpay/payment-sessions/${sessionId}`;
+}
+
 /** The plugin's store route for the widget: the session's checkout status, validated against the shared contract. */
 export async function checkoutStatus(info: StackInfo, sessionId: string, refresh = false): Promise<CheckoutStatus> {
-  const url = `${info.medusaUrl}/store/qfpay/payment-sessions/${sessionId}${refresh ? "/refresh" : ""}`;
+  const url = `${checkoutStatusUrl(info.medusaUrl, sessionId)}${refresh ? "/refresh" : ""}`;
   const response = await fetch(url, {
     method: refresh ? "POST" : "GET",
     headers: { "x-publishable-api-key": info.publishableKey },
@@ -98,7 +106,7 @@ export async function placePaidOrder(info: StackInfo, options: { currency: strin
 
 /** `POST /store/qfpay/payment-sessions/:id/refresh` as the widget sends it: the HTTP status and the JSON answer. */
 export async function askForNewCode(info: StackInfo, sessionId: string): Promise<{ status: number; body: Record<string, unknown> }> {
-  const response = await fetch(`${info.medusaUrl}/store/qfpay/payment-sessions/${sessionId}/refresh`, {
+  const response = await fetch(`${checkoutStatusUrl(info.medusaUrl, sessionId)}/refresh`, {
     method: "POST",
     headers: { "x-publishable-api-key": info.publishableKey },
   });

@@ -1,4 +1,5 @@
 import { setMaxListeners } from "node:events";
+import { checkoutStatusUrl } from "./checkout.js";
 import type { StackInfo } from "./stack-info.js";
 
 /** What a tab polls: a payment session on one instance. */
@@ -17,6 +18,9 @@ type Answer = { status: string; at: number };
 
 const ERROR_BACKOFF_MS = 1_000;
 
+/** How long the widget asks the plugin to hold a poll (HOLD_SECONDS in widget/src/api.ts). */
+export const WIDGET_HOLD_SECONDS = 20;
+
 /**
  * Browser tabs polling the plugin's status route as the widget does (the first look through the store API with
  * the publishable key, the polls after it outside /store without), one loop per session, each starting at a
@@ -27,8 +31,6 @@ export class ShopperTabs {
   readonly latenciesMs: number[] = [];
   readonly errors: string[] = [];
   private readonly firstSeen = new Map<string, Map<string, number>>();
-  /** Sessions whose first look (through the store API) has been answered. */
-  private readonly looked = new Set<string>();
   private readonly loops: Promise<void>[];
   private readonly stopped = new AbortController();
 
@@ -70,18 +72,18 @@ export class ShopperTabs {
   }
 
   private async poll(tab: Watched): Promise<Answer | undefined> {
-    const first = !this.looked.has(tab.sessionId);
+    // The first look, until one is answered, goes through the store API with the key, as the widget's does.
+    const first = !this.firstSeen.has(tab.sessionId);
     const wait = this.options.longPollSeconds && !first ? `?wait=${this.options.longPollSeconds}&unless=pending` : "";
     const started = performance.now();
     try {
-      const response = await fetch(`${tab.info.medusaUrl}${first ? "/store" : ""}/qfpay/payment-sessions/${tab.sessionId}${wait}`, {
+      const response = await fetch(`${checkoutStatusUrl(tab.info.medusaUrl, tab.sessionId, first ? "store" : "polls")}${wait}`, {
         headers: first ? { "x-publishable-api-key": tab.info.publishableKey } : {},
         signal: this.stopped.signal,
       });
       const body = (await response.json()) as { status?: string; message?: string };
       if (!response.ok || !body.status) throw new Error(`${response.status} ${body.message ?? ""}`);
       this.latenciesMs.push(performance.now() - started);
-      this.looked.add(tab.sessionId);
       return { status: body.status, at: Date.now() };
     } catch (error) {
       if (!this.stopped.signal.aborted) this.errors.push(`${tab.sessionId}: ${(error as Error).message}`);
