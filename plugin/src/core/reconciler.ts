@@ -5,7 +5,7 @@ import { BudgetExhaustedError } from "./request-budget";
 import { refundedOf, type SessionPayments } from "./session-payments";
 import { DELETED_SESSION, isOrderPayment, medusaHolds, type SessionStanding, type StoreOrders } from "./store-orders";
 import type { QfpayCalls } from "./budgeted-api";
-import { checkPreviousDay, previousDay } from "./trade-bill-check";
+import { checkStatementOf, previousDay } from "./trade-bill-check";
 import { sweepWindow } from "./window-sweep";
 
 export interface ReconcileReport {
@@ -102,21 +102,26 @@ export class Reconciler {
   /** Once a day, QFPay's statement of the day before against the ledger; each difference is an event for admins. */
   private async checkStatementWhenDue(report: ReconcileReport): Promise<void> {
     const { payments } = this.deps;
-    const day = previousDay(payments.now(), this.deps.options.txzone).date;
-    if (!this.deps.dailyStatement || this.statementChecked === day) return;
+    if (!this.deps.dailyStatement) return;
+    const day = previousDay(payments.now(), this.deps.options.txzone);
+    if (this.statementChecked === day.date) return;
     try {
-      const { differences } = await checkPreviousDay(this.deps.calls, payments.store, this.deps.options, payments.now());
-      this.statementChecked = day;
+      const differences = await checkStatementOf(day, this.deps.calls, payments.store, this.deps.options.outTradeNoPrefix);
+      this.statementChecked = day.date;
+      const sessionIds = [...new Set(differences.map((difference) => difference.session_id ?? STATEMENT_EVENTS))];
+      const recorded = new Set(
+        (await payments.store.eventsOf(sessionIds)).filter((event) => event.kind === "statement_difference").map((event) => event.message),
+      );
       for (const difference of differences) {
         const sessionId = difference.session_id ?? STATEMENT_EVENTS;
-        const known = await payments.store.eventsOf([sessionId]);
-        if (known.some((event) => event.kind === "statement_difference" && event.message === difference.message)) continue;
+        if (recorded.has(difference.message)) continue;
         await payments.event({ session_id: sessionId, out_trade_no: difference.out_trade_no, kind: "statement_difference", message: difference.message });
+        recorded.add(difference.message);
         report.errors.push(difference.message);
       }
       report.statementDifferences = differences.length;
     } catch (error) {
-      if (!(error instanceof BudgetExhaustedError)) report.errors.push(`daily statement of ${day}: ${(error as Error).message}`);
+      if (!(error instanceof BudgetExhaustedError)) report.errors.push(`daily statement of ${day.date}: ${(error as Error).message}`);
     }
   }
 

@@ -27,16 +27,20 @@ export async function compareStatement(
 ): Promise<StatementDifference[]> {
   const differences: StatementDifference[] = [];
   const settled = rows.filter((row) => statusCode(row.respcd).outcome === "succeeded" && isOurs(row.out_trade_no, outTradeNoPrefix));
+  // The day's confirmed records in one read; only a row confirmed on another day is looked up on its own.
+  const confirmed = await store.confirmedBetween(day.from, day.to);
+  const byNumber = new Map(confirmed.map((record) => [record.out_trade_no, record]));
   for (const row of settled) {
-    const record = await store.get(row.out_trade_no);
+    const record = byNumber.get(row.out_trade_no) ?? (await store.get(row.out_trade_no));
     const what = `QFPay's statement of ${day.date} lists ${row.order_type} ${row.out_trade_no} (${row.txamt})`;
     if (!record) differences.push({ out_trade_no: row.out_trade_no, session_id: null, message: `${what}, which is not on the ledger` });
     else if (record.amount !== row.txamt) differences.push(differenceOf(record, `${what}; the ledger has ${record.amount}`));
     else if (!moneyMoved(record)) differences.push(differenceOf(record, `${what}; the ledger has it as ${record.state}`));
   }
   const listed = new Set(settled.map((row) => row.out_trade_no));
-  for (const record of await store.confirmedBetween(new Date(day.from.getTime() + DAY_START_MARGIN_MS), day.to)) {
-    if (moneyMoved(record) && !listed.has(record.out_trade_no)) {
+  const lookedFor = day.from.getTime() + DAY_START_MARGIN_MS;
+  for (const record of confirmed) {
+    if ((record.confirmed_at?.getTime() ?? 0) >= lookedFor && moneyMoved(record) && !listed.has(record.out_trade_no)) {
       differences.push(
         differenceOf(
           record,
@@ -55,16 +59,15 @@ export function previousDay(now: Date, txzone: string): { date: string; from: Da
   return { date, from: parseTxdtm(`${date} 00:00:00`, txzone), to };
 }
 
-/** Downloads and compares the statement of the day before `now`. */
-export async function checkPreviousDay(
+/** Downloads the statement of `day` (from `previousDay`) and compares it with the ledger. */
+export async function checkStatementOf(
+  day: { date: string; from: Date; to: Date },
   calls: Pick<QfpayCalls, "tradeBill">,
   store: Pick<TransactionStore, "get" | "confirmedBetween">,
-  options: { txzone: string; outTradeNoPrefix?: string | undefined },
-  now: Date,
-): Promise<{ date: string; differences: StatementDifference[] }> {
-  const day = previousDay(now, options.txzone);
+  outTradeNoPrefix: string | undefined,
+): Promise<StatementDifference[]> {
   const statement = await calls.tradeBill({ trade_date: day.date });
-  return { date: day.date, differences: await compareStatement(readTradeBill(statement.data), store, day, options.outTradeNoPrefix) };
+  return compareStatement(readTradeBill(statement.data), store, day, outTradeNoPrefix);
 }
 
 /** QFPay serves statements in production environments only. */
