@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http";
 import { MedusaError } from "@medusajs/framework/utils";
 import { CHECKOUT_STATUSES, type CheckoutStatusValue } from "@qfpay-medusa/shared";
-import { qfpayModuleOf, qfpayRuntimeOf } from "../modules/qfpay/runtime-of";
+import { lockingOf, qfpayModuleOf } from "../modules/qfpay/runtime-of";
 import { sessionStatus } from "./session-status";
 
 /**
@@ -14,7 +14,8 @@ export async function getCheckoutStatus(req: MedusaRequest, res: MedusaResponse)
   const wait = Number(req.query.wait);
   const closed = new AbortController();
   res.on("close", () => closed.abort());
-  const body = await sessionStatus(qfpayRuntimeOf(req.scope).payments, qfpayModuleOf(req.scope).waiters, id, {
+  const qfpay = qfpayModuleOf(req.scope);
+  const body = await sessionStatus(qfpay.runtime(lockingOf(req.scope)).payments, qfpay.waiters, id, {
     waitSeconds: Number.isFinite(wait) ? wait : undefined,
     unless,
     signal: closed.signal,

@@ -29,8 +29,6 @@ export interface QfpayRuntimeDeps {
   client?: QfpayCalls | undefined;
   onChange?: ((sessionId: string) => void | Promise<void>) | undefined;
   now?: () => Date;
-  /** Compare QFPay's daily statement with the ledger; by default in production environments (the only ones serving it). */
-  dailyStatement?: boolean | undefined;
 }
 
 /**
@@ -81,7 +79,8 @@ export class QfpayRuntime {
       merchant: this.merchant,
       payments: this.payments,
       calls: this.reconcileCalls,
-      dailyStatement: deps.dailyStatement ?? servesDailyStatement(deps.options),
+      // QFPay serves the daily statement in production environments only.
+      dailyStatement: servesDailyStatement(deps.options),
       options: deps.options,
       lease: deps.lease,
       logger: deps.logger,

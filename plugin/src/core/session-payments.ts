@@ -185,7 +185,7 @@ export class SessionPayments {
         );
       }
       if (idempotencyKey && data.refunds.some((refund) => refund.idempotency_key === idempotencyKey)) return data;
-      const outTradeNo = this.deps.orders.refundOutTradeNo(data, refundsOf(records, payment).length);
+      const outTradeNo = this.deps.orders.refundOutTradeNo(data, refunds.length);
       // Refunded in full before it is any order's payment (Medusa gives the money back when a cart's completion
       // fails): from now on it is given back, and no cart can be completed with it.
       const givesAllBack = payment.resolution === null && amount >= payment.amount - refundedOf(records, payment);

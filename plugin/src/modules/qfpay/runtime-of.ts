@@ -8,8 +8,12 @@ export function qfpayModuleOf(scope: MedusaContainer): QfpayModuleService {
   return scope.resolve<QfpayModuleService>(QFPAY_MODULE);
 }
 
+/** Medusa's locking module, when the app has one. */
+export function lockingOf(scope: MedusaContainer): ILockingModule | undefined {
+  return scope.resolve<ILockingModule | undefined>(Modules.LOCKING, { allowUnregistered: true }) ?? undefined;
+}
+
 /** The QFPay runtime, from a request's or a job's container. */
 export function qfpayRuntimeOf(scope: MedusaContainer): QfpayRuntime {
-  const locking = scope.resolve<ILockingModule | undefined>(Modules.LOCKING, { allowUnregistered: true }) ?? undefined;
-  return qfpayModuleOf(scope).runtime(locking);
+  return qfpayModuleOf(scope).runtime(lockingOf(scope));
 }
