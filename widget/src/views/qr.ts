@@ -5,12 +5,16 @@ import { qrSvgGeometry, type QrSvgGeometry } from "../qr-svg.js";
 import { parseOriginList, safeRedirectUrl } from "../redirect-guard.js";
 import { localWalletName, walletLook } from "../wallets.js";
 
-/** The last code drawn: the element renders every second, the code changes once per order. */
-let drawn: { text: string; geometry: QrSvgGeometry } | undefined;
+/** Codes drawn lately, by text: each element renders every second, a code changes once per order, a page may show a few. */
+const drawn = new Map<string, QrSvgGeometry>();
 
 function geometryOf(text: string): QrSvgGeometry {
-  if (drawn?.text !== text) drawn = { text, geometry: qrSvgGeometry(text) };
-  return drawn.geometry;
+  let geometry = drawn.get(text);
+  if (!geometry) {
+    if (drawn.size > 7) drawn.clear();
+    drawn.set(text, (geometry = qrSvgGeometry(text)));
+  }
+  return geometry;
 }
 
 /** The code to scan with the wallet app, how to scan it, and a button that copies its text. */
